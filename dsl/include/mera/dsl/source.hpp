@@ -1,0 +1,51 @@
+// Source files and positions. Every syntax node keeps a Span (file and byte range) from the
+// moment it is born; lines and columns are computed from it only when a human needs them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mera::dsl {
+
+// One loaded .mera file: its name as the user gave it and its bytes.
+// Always held by a shared_ptr (read_source, make_shared), so diagnostics can keep it alive.
+class SourceFile : public std::enable_shared_from_this<SourceFile> {
+ public:
+  SourceFile(std::string name, std::string text);
+
+  const std::string& name() const { return name_; }
+  const std::string& text() const { return text_; }
+
+  // 1-based line of a byte offset.
+  std::size_t line_of(std::size_t offset) const;
+  // 1-based column in characters (UTF-8 code points), so a caret lines up on screen.
+  std::size_t column_of(std::size_t offset) const;
+  // The text of a 1-based line, without its line break.
+  std::string_view line_text(std::size_t line) const;
+  // Byte offset where a 1-based line starts.
+  std::size_t line_start(std::size_t line) const { return line_starts_[line - 1]; }
+
+ private:
+  std::string name_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+using SourcePtr = std::shared_ptr<const SourceFile>;
+
+// A byte range in one source file. A default Span points nowhere (whole-model messages).
+struct Span {
+  const SourceFile* file = nullptr;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+
+  bool known() const { return file != nullptr; }
+};
+
+// Reads a file into a SourceFile; throws std::runtime_error naming the path on I/O failure.
+SourcePtr read_source(const std::string& path);
+
+}  // namespace mera::dsl

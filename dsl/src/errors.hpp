@@ -1,0 +1,92 @@
+// What the parser says when a `must<>` rule fails: one message per rule, in the words of the
+// language. Every must<> of the grammar needs an entry here; the build fails otherwise
+// (must_if with RequireMessage), so no user ever sees a demangled C++ rule name.
+#pragma once
+
+#include "grammar.hpp"
+
+namespace mera::dsl {
+
+struct error_messages {
+  template <typename Rule> static constexpr const char* message = nullptr;
+  // A rule with a message raises only where the grammar says must<>, never on a plain failure
+  // (many of these rules are also tried as alternatives).
+  template <typename Rule> static constexpr bool raise_on_failure = false;
+};
+
+#define MERA_ERROR(rule, text) \
+  template <> inline constexpr const char* error_messages::message<grammar::rule> = text
+
+MERA_ERROR(declaration, "expected a declaration: model, level, route, enum, form, deadline, indicator, lua, replace or drop");
+MERA_ERROR(replaceable, "expected what to replace: level, enum, form, deadline or indicator");
+MERA_ERROR(decl_name, "expected a name");
+MERA_ERROR(base_name, "expected the name of the base model after 'extends'");
+MERA_ERROR(block_open, "expected '{'");
+MERA_ERROR(model_close, "expected 'effective DATE' or '}' closing the model");
+MERA_ERROR(effective_date, "expected a date written as YYYY-MM-DD after 'effective'");
+MERA_ERROR(level_ref, "expected a level's name");
+MERA_ERROR(enum_values, "expected the enum's values: a name and an optional label, separated by commas");
+MERA_ERROR(enum_close, "expected ',' or '}' closing the enum");
+MERA_ERROR(period_kind, "expected a period kind after 'period': month, quarter, half_year or year");
+MERA_ERROR(kw_per, "expected 'per' after 'record' (as in 'record per family_id')");
+MERA_ERROR(record_key, "expected the key field's name after 'record per'");
+MERA_ERROR(by_level, "expected a level's name after 'by'");
+MERA_ERROR(field_name, "expected the field's name after 'field'");
+MERA_ERROR(type_name, "expected the field's type: int, number, percent, bool, text, date or an enum");
+MERA_ERROR(breakdown_enum, "expected an enum's name after 'by'");
+MERA_ERROR(bound_value, "expected a number, percent or date after the comparison");
+MERA_ERROR(when_expr, "expected a condition after 'when'");
+MERA_ERROR(formula, "expected an expression after '=' in a calculated field");
+MERA_ERROR(rollup_kind, "expected 'sum' or 'last' after 'rollup'");
+MERA_ERROR(check_condition, "expected the condition of the check");
+MERA_ERROR(check_message, "expected the check's message in double quotes after its condition");
+MERA_ERROR(form_close, "expected a form member (period, record, by, field, check) or '}' closing the form");
+MERA_ERROR(deadline_form, "expected the form's name after 'deadline'");
+MERA_ERROR(hop_from, "expected the level the report comes from");
+MERA_ERROR(hop_to, "expected the level the report goes to after '->'");
+MERA_ERROR(arrow, "expected '->' between two levels");
+MERA_ERROR(colon, "expected ':' after the period (as in 'Q4: January 10')");
+MERA_ERROR(due, "expected a due date: 'day N of next month', 'MONTH N' (January 10) or 'N days after'");
+MERA_ERROR(due_day, "expected a day number");
+MERA_ERROR(kw_of, "expected 'of' (as in 'day 5 of next month')");
+MERA_ERROR(kw_next, "expected 'next' (as in 'day 5 of next month')");
+MERA_ERROR(kw_month, "expected 'month' (as in 'day 5 of next month')");
+MERA_ERROR(kw_after, "expected 'after' (as in '30 days after')");
+MERA_ERROR(deadline_close, "expected a rule ('quarter: day 5 of next month') or '}' closing the deadline");
+MERA_ERROR(equals, "expected '=' after 'value'");
+MERA_ERROR(value_expr, "expected the indicator's formula after 'value ='");
+MERA_ERROR(format_kind, "expected a format after 'format': percent, number or int");
+MERA_ERROR(format_digits, "expected the number of digits after 'digits'");
+MERA_ERROR(target_op, "expected a comparison after 'target' (as in 'target >= 60%')");
+MERA_ERROR(target_value, "expected the target's value");
+MERA_ERROR(indicator_close, "expected 'value =', 'format', 'target' or '}' closing the indicator");
+MERA_ERROR(lua_block, "expected Lua code in long brackets after 'lua': lua [[ ... ]]");
+MERA_ERROR(drop_kind, "expected what to drop: enum, form, deadline or indicator");
+MERA_ERROR(drop_name, "expected the name of what to drop");
+MERA_ERROR(expression, "expected an expression");
+MERA_ERROR(unary, "expected a value after the operator");
+MERA_ERROR(product, "expected a value after the operator");
+MERA_ERROR(escape_char, "unknown escape in a string: use \\\" for a quote, \\\\ for a backslash, \\n for a new line");
+MERA_ERROR(negation, "expected a condition after 'and' or 'not'");
+MERA_ERROR(sum_expr, "expected a value after the comparison");
+MERA_ERROR(conjunction, "expected a condition after 'or'");
+MERA_ERROR(kw_period, "expected 'period' after 'in' (as in 'closed in period')");
+MERA_ERROR(paren_close, "expected ')'");
+MERA_ERROR(paren_open, "expected '(' after 'previous'");
+MERA_ERROR(bracket_close, "expected ']' after the category");
+MERA_ERROR(index_key, "expected a category's name inside '[ ]'");
+MERA_ERROR(name_part, "expected a name after '.'");
+MERA_ERROR(aggregate_source, "expected what to aggregate: form.field, or a form for count");
+MERA_ERROR(if_then, "expected 'then' after the condition of 'if'");
+MERA_ERROR(if_else, "expected 'else': an 'if' needs both branches");
+MERA_ERROR(string_close, "unterminated string: expected '\"' before the end of the line");
+
+#undef MERA_ERROR
+
+// The lua block's content rule fails only when the closing bracket never comes.
+template <>
+inline constexpr const char* error_messages::message<
+    grammar::raw_string<'[', '=', ']', grammar::lua_code>::content> =
+    "the lua block is never closed: expected ']]' (with as many '=' as it was opened with)";
+
+}  // namespace mera::dsl

@@ -1,0 +1,50 @@
+#include "mera/dsl/source.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace mera::dsl {
+
+SourceFile::SourceFile(std::string name, std::string text)
+    : name_(std::move(name)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::size_t SourceFile::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::size_t>(it - line_starts_.begin());
+}
+
+std::size_t SourceFile::column_of(std::size_t offset) const {
+  std::size_t start = line_starts_[line_of(offset) - 1];
+  std::size_t column = 1;
+  for (std::size_t i = start; i < offset && i < text_.size(); ++i) {
+    // Continuation bytes (10xxxxxx) do not start a character.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+std::string_view SourceFile::line_text(std::size_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::size_t begin = line_starts_[line - 1];
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+SourcePtr read_source(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw std::runtime_error("cannot read " + path);
+  return std::make_shared<SourceFile>(path, std::move(buffer).str());
+}
+
+}  // namespace mera::dsl
