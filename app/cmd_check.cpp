@@ -1,0 +1,23 @@
+// mera check MODEL: every problem of the model at once, or its one-line summary.
+#include <iostream>
+
+#include "commands.hpp"
+#include "mera/engine/lua_sandbox.hpp"
+#include "mera/rules/check.hpp"
+
+namespace mera::app {
+
+int run_check(const std::string& model_path) {
+  engine::LuaSandbox lua;
+  rules::CheckResult result = rules::load_model(model_path, lua);
+  std::cerr << dsl::render(result.diags);
+  if (!result.model) {
+    std::size_t n = result.diags.error_count();
+    std::cerr << n << (n == 1 ? " error" : " errors") << '\n';
+    return input_errors;
+  }
+  std::cout << result.model->summary() << '\n';
+  return ok;
+}
+
+}  // namespace mera::app

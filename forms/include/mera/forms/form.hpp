@@ -1,0 +1,74 @@
+// The form schema, compiled from the syntax tree: what a submission of a form must look like.
+// Immutable once built; expressions are kept as checked syntax (every name in them resolves).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mera/dsl/ast.hpp"
+#include "mera/forms/type.hpp"
+
+namespace mera::forms {
+
+struct EnumValue {
+  std::string name;
+  std::string label;
+};
+
+struct Enum {
+  std::string name;
+  std::string label;
+  std::vector<EnumValue> values;
+  dsl::Span span;
+
+  const EnumValue* value(std::string_view name) const;
+};
+
+enum class PeriodKind { month, quarter, half_year, year, record };
+const char* period_kind_name(PeriodKind k);  // as written in the language: quarter, half_year
+std::optional<PeriodKind> period_kind_from(std::string_view word);
+
+// How quarters add up to half-years and years: a flow is summed, a stock keeps its last value.
+enum class Rollup { sum, last };
+
+struct Bound {
+  std::string op;   // >= <= > <
+  dsl::Expr value;  // a literal
+};
+
+struct Field {
+  std::string name;
+  std::string label;
+  Type type;                // for a breakdown: Kind::breakdown with its enum
+  std::vector<Bound> bounds;
+  bool required = false;
+  std::optional<dsl::Expr> when;
+  std::optional<dsl::Expr> formula;
+  Rollup rollup = Rollup::sum;
+  dsl::Span span;
+
+  bool calculated() const { return formula.has_value(); }
+};
+
+struct Check {
+  dsl::CheckSeverity severity = dsl::CheckSeverity::error;
+  dsl::Expr condition;
+  std::string message;      // may quote fields: "{positive} + {negative} > {families}"
+  dsl::Span span;
+};
+
+struct Form {
+  std::string name;
+  std::string label;
+  PeriodKind period = PeriodKind::quarter;
+  std::string record_key;   // for record forms: the field that identifies a record
+  std::string level;        // the level that submits it
+  std::vector<Field> fields;
+  std::vector<Check> checks;
+  dsl::Span span;
+
+  const Field* field(std::string_view name) const;
+};
+
+}  // namespace mera::forms

@@ -1,0 +1,92 @@
+// The compiled model: what the checker produces and every later stage reads. Immutable once
+// built (shared as std::shared_ptr<const Model>); every name in it resolves.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mera/dsl/ast.hpp"
+#include "mera/forms/form.hpp"
+#include "mera/forms/typecheck.hpp"
+
+namespace mera::rules {
+
+struct Level {
+  std::string name;
+  std::string label;
+  int rank = 0;  // position on the route: 0 is the bottom (organization)
+  dsl::Span span;
+};
+
+// One rule of a deadline: the periods it applies to and when the report is due.
+struct DueRule {
+  std::string selector;  // quarter, half_year, year, month (every period) or Q1..Q4, H1, H2
+  dsl::DueRule::Kind kind = dsl::DueRule::Kind::day_of_next_month;
+  int day = 0;
+  int month = 0;
+  dsl::Span span;
+};
+
+struct Deadline {
+  std::string form;
+  std::string from;
+  std::string to;
+  std::vector<DueRule> rules;
+  dsl::Span span;
+};
+
+struct Format {
+  enum class Kind { number, percent, integer };
+  Kind kind = Kind::number;
+  int digits = 1;
+  bool truncate = false;  // cut, not rounded, for display (published tables do that)
+};
+
+struct Target {
+  std::string op;
+  dsl::Expr value;
+};
+
+struct Indicator {
+  std::string name;
+  std::string label;
+  dsl::Expr value;
+  Format format;
+  std::optional<Target> target;
+  std::vector<std::string> depends_on;  // indicators used in `value` (outside previous())
+  dsl::Span span;
+};
+
+struct LuaChunk {
+  std::string code;
+  int first_line = 1;  // the .mera line where the code starts, so Lua's errors point there
+  dsl::Span span;
+};
+
+class Model {
+ public:
+  std::string name;
+  std::string label;
+  std::string extends;            // the base model's name, if regional
+  dsl::Date effective;
+  std::vector<Level> levels;      // in route order, bottom first
+  std::vector<std::unique_ptr<forms::Enum>> enums;
+  std::vector<std::unique_ptr<forms::Form>> forms;
+  std::vector<Deadline> deadlines;
+  std::vector<Indicator> indicators;  // in evaluation order: dependencies first
+  std::vector<LuaChunk> lua;
+  forms::FunctionTable functions;
+  std::vector<dsl::SourcePtr> sources;  // keeps every Span's file alive
+
+  const Level* level(std::string_view name) const;
+  const forms::Form* form(std::string_view name) const;
+  const forms::Enum* enumeration(std::string_view name) const;
+  const Indicator* indicator(std::string_view name) const;
+  std::size_t field_count() const;
+  // "tomsk: 5 forms, 57 fields, 34 indicators, 10 deadlines, 4 levels"
+  std::string summary() const;
+};
+
+}  // namespace mera::rules

@@ -1,0 +1,81 @@
+#include "indicator_scope.hpp"
+
+#include <fmt/format.h>
+
+namespace mera::rules {
+
+using forms::Type;
+using Kind = forms::Type::Kind;
+
+namespace {
+std::vector<std::string> names_of_forms(const Model& m) {
+  std::vector<std::string> names;
+  for (const auto& f : m.forms) names.push_back(f->name);
+  return names;
+}
+}  // namespace
+
+// A bare name is another indicator; form.field outside an aggregate is a mistake worth
+// explaining, because it is the one people make.
+Type IndicatorScope::name(const dsl::Expr& e, forms::TypeChecker& tc) const {
+  const auto& head = e.path.front();
+  const forms::Form* form = c_.model.form(head.text);
+  if (e.path.size() == 1) {
+    if (c_.indicator_decls.count(head.text)) return Type::of(Kind::number);
+    if (form) return tc.fail(head.span, fmt::format("form '{}' is not a value: aggregate it, as in count({}) or sum({}.FIELD)", head.text, head.text, head.text));
+    for (const auto& f : c_.model.forms)
+      if (f->field(head.text))
+        return tc.fail(head.span, fmt::format("'{}' is a field of form '{}': aggregate it, as in sum({}.{})", head.text, f->name, f->name, head.text));
+    std::vector<std::string> names;
+    for (const auto& [n, d] : c_.indicator_decls) names.push_back(n);
+    return tc.fail(head.span, fmt::format("unknown indicator '{}'{}", head.text, forms::closest(head.text, names)));
+  }
+  if (form) {
+    Type t = form_field(e, *form, tc);
+    if (t.is(Kind::error)) return t;
+    return tc.fail(e.span, fmt::format("'{}.{}' is one value per submission: aggregate it, as in sum({}.{})", head.text, e.path[1].text, head.text, e.path[1].text));
+  }
+  return enum_value(e, tc, fmt::format("unknown form or enum '{}'{}", head.text, forms::closest(head.text, names_of_forms(c_.model))));
+}
+
+Type IndicatorScope::form_field(const dsl::Expr& source, const forms::Form& form, forms::TypeChecker& tc) const {
+  if (source.path.size() > 2) return tc.fail(source.path[2].span, fmt::format("'{}.{}' has no parts: a field is named form.field", form.name, source.path[1].text));
+  const forms::Field* field = form.field(source.path[1].text);
+  if (field) return field->type;
+  std::vector<std::string> names;
+  for (const auto& f : form.fields) names.push_back(f.name);
+  return tc.fail(source.path[1].span, fmt::format("form '{}' has no field '{}'{}", form.name, source.path[1].text, forms::closest(source.path[1].text, names)));
+}
+
+// sum/avg/min/max(form.field [where C]), sum(form.breakdown[category]), count(form [where C]).
+Type IndicatorScope::aggregate(const dsl::Expr& e, forms::TypeChecker& tc) const {
+  const dsl::Expr& source = e.args[0];
+  const dsl::Expr& path = source.kind == dsl::Expr::Kind::index ? source.args[0] : source;
+  const auto& head = path.path.front();
+  const forms::Form* form = c_.model.form(head.text);
+  if (!form) return tc.fail(head.span, fmt::format("unknown form '{}'{}", head.text, forms::closest(head.text, names_of_forms(c_.model))));
+  bool where_ok = true;
+  if (e.has_where) {
+    RowScope row(*form, c_.enums, c_.model.functions);
+    where_ok = tc.expect(e.args[1], row, Kind::boolean, "the condition after 'where'");
+  }
+  if (path.path.size() == 1) {
+    if (e.op == "count" && source.kind != dsl::Expr::Kind::index) return where_ok ? Type{Kind::number, nullptr, true} : Type::of(Kind::error);
+    return tc.fail(path.span, fmt::format("'{}' of a whole form: name a field, as in {}({}.FIELD)", e.op, e.op, head.text));
+  }
+  Type t = form_field(path, *form, tc);
+  if (t.is(Kind::error) || !where_ok) return Type::of(Kind::error);
+  if (source.kind == dsl::Expr::Kind::index) {
+    if (!t.is(Kind::breakdown)) return tc.fail(path.span, fmt::format("only a breakdown ('int by ENUM') has categories in '[ ]', but '{}.{}' is {}", head.text, path.path[1].text, forms::describe(t)));
+    if (!t.enumeration->value(source.key.text)) return tc.fail(source.key.span, fmt::format("'{}' is not a category of {}", source.key.text, t.enumeration->name));
+    t = Type{Kind::number, nullptr, t.integer};
+  }
+  if (e.op == "count") return Type{Kind::number, nullptr, true};
+  bool ordered = e.op == "min" || e.op == "max";
+  if (t.is(Kind::breakdown)) return Type{Kind::number, nullptr, t.integer && e.op != "avg"};
+  if (t.is(Kind::number)) return Type{Kind::number, nullptr, t.integer && e.op != "avg", t.percent};
+  if (ordered && t.is(Kind::date)) return t;
+  return tc.fail(path.span, fmt::format("'{}' needs numbers{}, but '{}.{}' is {}", e.op, ordered ? " or dates" : "", head.text, path.path[1].text, forms::describe(t)));
+}
+
+}  // namespace mera::rules

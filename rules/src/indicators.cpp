@@ -1,0 +1,128 @@
+// indicator NAME "label" { value = E; format K [digits N] [truncate]; target OP E }:
+// typed formulas, and an evaluation order in which no indicator depends on itself.
+#include <fmt/format.h>
+
+#include <functional>
+#include <set>
+
+#include "indicator_scope.hpp"
+
+namespace mera::rules {
+namespace {
+
+using Kind = forms::Type::Kind;
+
+// Indicators a formula uses now; previous(x) is last period's x, which is no cycle.
+void dependencies(const dsl::Expr& e, const Checker& c, std::vector<const dsl::Ident*>& out) {
+  if (e.kind == dsl::Expr::Kind::previous) return;
+  if (e.kind == dsl::Expr::Kind::name && e.path.size() == 1 && c.indicator_decls.count(e.path[0].text)) out.push_back(&e.path[0]);
+  if (e.kind == dsl::Expr::Kind::aggregate) return;  // its where sees fields, not indicators
+  for (const auto& a : e.args) dependencies(a, c, out);
+}
+
+Format format_of(Checker& c, const dsl::FormatClause& f) {
+  Format out;
+  const auto& k = f.kind.text;
+  if (k == "percent") out = {Format::Kind::percent, 0, false};
+  else if (k == "number") out = {Format::Kind::number, 1, false};
+  else if (k == "int") out = {Format::Kind::integer, 0, false};
+  else c.error(f.kind.span, fmt::format("unknown format '{}': use percent, number or int{}", k, forms::closest(k, {"percent", "number", "int"})));
+  if (f.digits) out.digits = *f.digits;
+  out.truncate = f.truncate;
+  return out;
+}
+
+Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
+  Indicator ind;
+  ind.name = d.name.text;
+  ind.label = d.label ? d.label->text : d.name.text;
+  ind.span = d.span;
+  IndicatorScope scope(c);
+  forms::TypeChecker tc(c.diags);
+  const dsl::Span* value_at = nullptr;
+  const dsl::Span* format_at = nullptr;
+  const dsl::Span* target_at = nullptr;
+  auto once = [&](const dsl::Span*& slot, const dsl::Span& span, const char* what) {
+    if (slot) {
+      c.error(span, fmt::format("indicator '{}' has '{}' twice", ind.name, what));
+      return false;
+    }
+    slot = &span;
+    return true;
+  };
+  for (const auto& m : d.members) {
+    if (auto* v = std::get_if<dsl::ValueClause>(&m); v && once(value_at, v->span, "value")) {
+      ind.value = v->value;
+      tc.expect(v->value, scope, Kind::number, fmt::format("the value of indicator '{}'", ind.name));
+    } else if (auto* f = std::get_if<dsl::FormatClause>(&m); f && once(format_at, f->span, "format")) {
+      ind.format = format_of(c, *f);
+    } else if (auto* t = std::get_if<dsl::TargetClause>(&m); t && once(target_at, t->span, "target")) {
+      if (t->op == "==" || t->op == "!=") c.error(t->span, "a target is reached above or below a value: use >=, >, <= or <");
+      ind.target = Target{t->op, t->value};
+      tc.expect(t->value, scope, Kind::number, fmt::format("the target of indicator '{}'", ind.name));
+    }
+  }
+  if (!value_at) c.error(d.name.span, fmt::format("indicator '{}' has no formula: add 'value = ...'", ind.name));
+  return ind;
+}
+
+// Depth-first search that orders indicators dependencies-first and reports each cycle once.
+class Orderer {
+ public:
+  Orderer(Checker& c, std::vector<Indicator>& all) : c_(c), all_(all) {}
+
+  std::vector<Indicator> run() {
+    for (std::size_t i = 0; i < all_.size(); ++i) visit(i);
+    return std::move(ordered_);
+  }
+
+ private:
+  void visit(std::size_t i) {
+    if (state_[i] == 2) return;
+    if (state_[i] == 1) return;  // reported where the cycle closed
+    state_[i] = 1;
+    stack_.push_back(i);
+    std::vector<const dsl::Ident*> uses;
+    dependencies(all_[i].value, c_, uses);
+    for (const auto* u : uses) {
+      std::size_t j = index(u->text);
+      if (j == all_.size()) continue;
+      all_[i].depends_on.push_back(u->text);
+      if (state_[j] == 1) report(j, *u);
+      else visit(j);
+    }
+    stack_.pop_back();
+    state_[i] = 2;
+    ordered_.push_back(all_[i]);
+  }
+
+  void report(std::size_t j, const dsl::Ident& at) {
+    std::string path;
+    auto from = std::find(stack_.begin(), stack_.end(), j);
+    for (auto it = from; it != stack_.end(); ++it) path += all_[*it].name + " -> ";
+    c_.error(at.span, fmt::format("indicators depend on each other in a cycle: {}{}", path, all_[j].name));
+  }
+
+  std::size_t index(const std::string& name) const {
+    for (std::size_t i = 0; i < all_.size(); ++i)
+      if (all_[i].name == name) return i;
+    return all_.size();
+  }
+
+  Checker& c_;
+  std::vector<Indicator>& all_;
+  std::map<std::size_t, int> state_;
+  std::vector<std::size_t> stack_;
+  std::vector<Indicator> ordered_;
+};
+
+}  // namespace
+
+void check_indicators(Checker& c, const std::vector<const dsl::IndicatorDecl*>& decls) {
+  for (const auto* d : decls) c.indicator_decls.emplace(d->name.text, d);
+  std::vector<Indicator> all;
+  for (const auto* d : decls) all.push_back(compile(c, *d));
+  c.model.indicators = Orderer(c, all).run();
+}
+
+}  // namespace mera::rules

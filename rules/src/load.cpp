@@ -1,0 +1,184 @@
+// Loading a model from disk: the files of a folder, parsed; a regional model's base found
+// beside it and merged in (replace, drop, additions) before the whole is checked.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "mera/dsl/parse.hpp"
+#include "mera/rules/check.hpp"
+
+namespace mera::rules {
+namespace fs = std::filesystem;
+
+namespace {
+
+// A model as parsed: its files and its declarations after merging any base.
+struct Syntax {
+  std::vector<std::shared_ptr<dsl::File>> files;
+  std::vector<const dsl::Decl*> decls;
+  const dsl::ModelDecl* model = nullptr;
+};
+
+std::vector<fs::path> model_files(const fs::path& path) {
+  if (!fs::exists(path)) throw std::runtime_error(fmt::format("{}: no such file or folder", path.string()));
+  if (!fs::is_directory(path)) return {path};
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(path))
+    if (entry.is_regular_file() && entry.path().extension() == ".mera") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw std::runtime_error(fmt::format("{}: the folder has no .mera files", path.string()));
+  return files;
+}
+
+// The identity of a declaration for replace and drop: "indicator positive_share",
+// "deadline blood_families organization platform". Empty for what is never replaced.
+std::string key_of(const dsl::DeclNode& d) {
+  if (auto* x = std::get_if<dsl::LevelDecl>(&d)) return "level " + x->name.text;
+  if (auto* x = std::get_if<dsl::EnumDecl>(&d)) return "enum " + x->name.text;
+  if (auto* x = std::get_if<dsl::FormDecl>(&d)) return "form " + x->name.text;
+  if (auto* x = std::get_if<dsl::IndicatorDecl>(&d)) return "indicator " + x->name.text;
+  if (auto* x = std::get_if<dsl::DeadlineDecl>(&d)) return fmt::format("deadline {} {} -> {}", x->form.text, x->from.text, x->to.text);
+  if (std::holds_alternative<dsl::RouteDecl>(d)) return "route";
+  if (std::holds_alternative<dsl::ModelDecl>(d)) return "model";
+  return {};
+}
+
+std::string key_of(const dsl::DropDecl& d) {
+  if (d.from && d.to) return fmt::format("{} {} {} -> {}", d.kind.text, d.name.text, d.from->text, d.to->text);
+  return d.kind.text + " " + d.name.text;
+}
+
+const dsl::Ident kNoName;
+
+const dsl::Ident& name_of(const dsl::Decl& d) {
+  return std::visit([](const auto& x) -> const dsl::Ident& {
+    if constexpr (requires { x.name; }) return x.name;
+    else if constexpr (requires { x.form; }) return x.form;
+    else if constexpr (requires { x.levels; }) return x.levels.front();
+    else return kNoName;  // lua blocks have no name and are never keyed
+  }, d.node);
+}
+
+class Loader {
+ public:
+  explicit Loader(dsl::Diagnostics& diags) : diags_(diags) {}
+  std::vector<dsl::SourcePtr> sources;
+
+  Syntax load(const fs::path& path, std::vector<std::string> chain);
+
+ private:
+  Syntax parse_files(const fs::path& path);
+  void merge(Syntax& base, const Syntax& region, const std::string& base_name);
+  void apply(std::vector<const dsl::Decl*>& decls, const dsl::Decl& d, const std::string& base_name);
+
+  dsl::Diagnostics& diags_;
+};
+
+Syntax Loader::parse_files(const fs::path& path) {
+  Syntax s;
+  for (const auto& file : model_files(path)) {
+    auto source = dsl::read_source(file.string());
+    sources.push_back(source);
+    s.files.push_back(std::make_shared<dsl::File>(dsl::parse(source, diags_)));
+    for (const auto& d : s.files.back()->decls) {
+      s.decls.push_back(&d);
+      if (auto* m = std::get_if<dsl::ModelDecl>(&d.node)) {
+        if (s.model) {
+          diags_.error(m->name.span, "a second 'model' declaration: a model has exactly one");
+          diags_.note(s.model->name.span, "the first one is here");
+        } else {
+          s.model = m;
+        }
+      }
+    }
+  }
+  return s;
+}
+
+Syntax Loader::load(const fs::path& path, std::vector<std::string> chain) {
+  Syntax s = parse_files(path);
+  if (diags_.has_errors() || !s.model || !s.model->extends) return s;
+  const dsl::Ident& base = *s.model->extends;
+  if (std::find(chain.begin(), chain.end(), base.text) != chain.end() || base.text == s.model->name.text) {
+    diags_.error(base.span, fmt::format("model '{}' extends itself (through '{}')", s.model->name.text, base.text));
+    return s;
+  }
+  // The base lives beside the model: examples/kaluga extends tomsk -> examples/tomsk.
+  fs::path here = fs::path(path).lexically_normal();
+  if (here.filename().empty()) here = here.parent_path();  // "examples/kaluga/" names the folder
+  fs::path folder = here.parent_path() / base.text;
+  fs::path file = folder;
+  file += ".mera";
+  fs::path found = fs::is_directory(folder) ? folder : fs::is_regular_file(file) ? file : fs::path();
+  if (found.empty()) {
+    diags_.error(base.span, fmt::format("base model '{}' not found: looked for {} and {}", base.text, folder.string(), file.string()));
+    return s;
+  }
+  chain.push_back(s.model->name.text);
+  Syntax merged = load(found, chain);
+  if (diags_.has_errors()) return s;
+  merge(merged, s, base.text);
+  return merged;
+}
+
+// The region's declarations change the base's: a model, route or lua block of the region
+// stands in for the base's; `replace` and `drop` act on one declaration; the rest is added.
+void Loader::merge(Syntax& base, const Syntax& region, const std::string& base_name) {
+  for (const auto* d : region.decls) apply(base.decls, *d, base_name);
+  base.files.insert(base.files.end(), region.files.begin(), region.files.end());
+  base.model = region.model;
+}
+
+void Loader::apply(std::vector<const dsl::Decl*>& decls, const dsl::Decl& d, const std::string& base_name) {
+  auto find = [&](const std::string& key) {
+    return std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
+  };
+  if (auto* drop = std::get_if<dsl::DropDecl>(&d.node)) {
+    auto it = find(key_of(*drop));
+    if (it == decls.end()) diags_.error(drop->name.span, fmt::format("cannot drop {}: the base model '{}' does not declare it", key_of(*drop), base_name));
+    else decls.erase(it);
+    return;
+  }
+  std::string key = key_of(d.node);
+  auto it = key.empty() ? decls.end() : find(key);
+  bool implicit = key == "model" || key == "route";
+  if (d.replace && it == decls.end()) {
+    diags_.error(d.span, fmt::format("'replace' needs {} in the base model '{}'; to add a new one, leave out 'replace'", key, base_name));
+  } else if (!d.replace && !implicit && it != decls.end()) {
+    diags_.error(name_of(d).span, fmt::format("{} is already declared by the base model '{}': write 'replace {}' to change it", key, base_name, key));
+    diags_.note(name_of(**it).span, "the base model declares it here");
+  } else if (it != decls.end()) {
+    *it = &d;
+  } else {
+    decls.push_back(&d);
+  }
+}
+
+// A model that extends nothing has nothing to replace or drop.
+void refuse_overrides(const Syntax& s, dsl::Diagnostics& diags) {
+  for (const auto* d : s.decls) {
+    if (auto* drop = std::get_if<dsl::DropDecl>(&d->node))
+      diags.error(drop->span, "'drop' is for a model that extends another ('model NAME extends BASE')");
+    else if (d->replace)
+      diags.error(d->span, "'replace' is for a model that extends another ('model NAME extends BASE')");
+  }
+}
+
+}  // namespace
+
+CheckResult load_model(const fs::path& path, const LuaHost& lua) {
+  CheckResult result;
+  Loader loader(result.diags);
+  Syntax s = loader.load(path, {});
+  if (!result.diags.has_errors() && s.model && !s.model->extends) refuse_overrides(s, result.diags);
+  if (result.diags.has_errors()) {
+    result.diags.sort();
+    return result;
+  }
+  CheckResult checked = check(s.decls, loader.sources, lua);
+  checked.diags.sort();
+  return checked;
+}
+
+}  // namespace mera::rules
