@@ -20,6 +20,10 @@ int main(int argc, char** argv) {
   fmt->add_option("FILE", files, ".mera files or folders of them")->required();
   fmt->add_flag("--check", check_only, "change nothing; exit 1 if a file is not in the canonical layout");
 
+  if (argc < 2) {  // no command: say what there is, as git does
+    std::cout << app.help();
+    return mera::app::failure;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

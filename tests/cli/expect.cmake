@@ -1,0 +1,20 @@
+# Runs a command (the arguments after --) from WORKDIR and checks its exit code and that its
+# output (stdout and stderr together) matches PATTERN.
+set(command "")
+set(seen_dashes FALSE)
+foreach(i RANGE ${CMAKE_ARGC})
+  if(seen_dashes AND DEFINED CMAKE_ARGV${i})
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(seen_dashes TRUE)
+  endif()
+endforeach()
+execute_process(COMMAND ${command} WORKING_DIRECTORY ${WORKDIR}
+                RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(all "${out}${err}")
+if(NOT exit EQUAL EXPECTED_EXIT)
+  message(FATAL_ERROR "exit ${exit}, expected ${EXPECTED_EXIT}\n${all}")
+endif()
+if(NOT "${PATTERN}" STREQUAL "" AND NOT all MATCHES "${PATTERN}")
+  message(FATAL_ERROR "output does not match '${PATTERN}':\n${all}")
+endif()
