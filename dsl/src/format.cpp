@@ -34,6 +34,7 @@ using layout::trim_right;
 
 constexpr std::size_t kMaxLine = 100;  // an enum longer than this gets one value per line
 constexpr int kIndent = 2;
+constexpr std::size_t kMaxAlignedOptions = 30;  // longer field options do not set the label column
 
 // One output line, planned before printing.
 struct Line {
@@ -42,6 +43,7 @@ struct Line {
 
   std::string key;           // the whole line, or its part before an aligned column
   std::string rest;          // for aligned lines: the part after the column
+  std::string tail;          // a field's label, aligned in a second column after `rest`
   int indent = 0;
   int group = -1;            // lines of one group pad `key` to the same width
   bool blank_before = false;
@@ -228,10 +230,12 @@ void Printer::form(const Decl& d, const FormDecl& f) {
   close(d, f.close);
 }
 
-// Fields on consecutive lines form a run whose types start in one column.
+// Fields on consecutive lines form a run whose types start in one column, and whose labels
+// start in another: the form reads as the table it describes.
 void Printer::field(const FieldDecl& f) {
   Line& l = leaf(f.span.begin, f.span.end,
-                 Line{layout::field_key(f), layout::field_rest(f), kIndent});
+                 Line{layout::field_key(f), layout::field_options(f), kIndent});
+  if (f.label) l.tail = format_string(f.label->text);
   if (!run_open_) ++groups_;
   l.group = groups_ - 1;
   run_open_ = true;
@@ -260,14 +264,25 @@ void Printer::indicator(const Decl& d, const IndicatorDecl& ind) {
 
 std::string Printer::render() const {
   std::vector<std::size_t> widths(static_cast<std::size_t>(groups_), 0);
-  for (const Line& l : lines_)
-    if (l.group >= 0) widths[l.group] = std::max(widths[l.group], layout::width(l.key));
+  std::vector<std::size_t> tail_columns(static_cast<std::size_t>(groups_), 0);
+  for (const Line& l : lines_) {
+    if (l.group < 0) continue;
+    widths[l.group] = std::max(widths[l.group], layout::width(l.key));
+    // A field with long options (a formula, a condition) would push every label of its run
+    // far right; it keeps its label one space away instead.
+    if (!l.tail.empty() && layout::width(l.rest) <= kMaxAlignedOptions)
+      tail_columns[l.group] = std::max(tail_columns[l.group], layout::width(l.rest));
+  }
   std::string out;
   for (const Line& l : lines_) {
     if (l.blank_before && !out.empty()) out += '\n';
     out.append(static_cast<std::size_t>(l.indent), ' ');
     out += l.key;
     if (l.group >= 0) out.append(widths[l.group] - layout::width(l.key) + 1, ' ') += l.rest;
+    if (!l.tail.empty()) {
+      std::size_t used = layout::width(l.rest);
+      out.append(used < tail_columns[l.group] ? tail_columns[l.group] - used + 1 : 1, ' ') += l.tail;
+    }
     if (!l.trailing.empty()) out += "  " + l.trailing;
     out += '\n';
   }

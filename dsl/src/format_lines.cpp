@@ -119,7 +119,9 @@ std::string field_key(const FieldDecl& f) { return "field " + f.name.text; }
 
 // Options in one fixed order, whatever order they were written in: the tree does not keep it,
 // and the order carries no meaning.
-std::string field_rest(const FieldDecl& f) {
+std::string field_rest(const FieldDecl& f) { return field_options(f) + label(f.label); }
+
+std::string field_options(const FieldDecl& f) {
   std::string s = f.type.text;
   if (f.breakdown) s += " by " + f.breakdown->text;
   for (const Bound* b : lower_first(f.bounds)) s += " " + b->op + " " + b->value.text;
@@ -127,7 +129,7 @@ std::string field_rest(const FieldDecl& f) {
   if (f.when) s += " when " + format_expr(*f.when);
   if (f.formula) s += " = " + format_expr(*f.formula);
   if (f.rollup) s += " rollup " + f.rollup->text;
-  return s + label(f.label);
+  return s;
 }
 
 std::string form_member(const FormMember& m) {

@@ -42,6 +42,8 @@ std::string enum_value(const EnumValue& v);
 // A field is split at the type column: "field NAME" | "TYPE [by E] [options] ["label"]".
 std::string field_key(const FieldDecl& f);
 std::string field_rest(const FieldDecl& f);
+// The type and options of a field, without its label.
+std::string field_options(const FieldDecl& f);
 
 std::string form_member(const FormMember& m);  // period, record, by and check lines
 std::string indicator_member(const IndicatorMember& m);
