@@ -125,6 +125,7 @@ ModelDecl TreeBuilder::model(const Node& n) {
     else if (c->is_type<g::effective_clause>()) {
       if (m.effective) {
         diags_.error(span(*c), "the model's effective date is given twice");
+        diags_.note(m.effective_span, "the first one is here");
         continue;
       }
       m.effective = date(*c->children.at(0));
@@ -203,7 +204,7 @@ FieldDecl TreeBuilder::field(const Node& n) {
         v.span = span(value);
         if (v.kind == Expr::Kind::date) diags_.error(span(value), "a date cannot be negative");
       }
-      f.bounds.push_back({c->children.at(0)->string(), std::move(v)});
+      f.bounds.push_back({c->children.at(0)->string(), std::move(v), span(*c)});
     } else if (c->is_type<g::required_opt>()) {
       if (f.required) twice(*c, "required");
       f.required = span(*c);
@@ -331,7 +332,7 @@ Expr TreeBuilder::expr(const Node& n) {
   Expr e;
   if (n.is_type<g::when_expr>() || n.is_type<g::formula>() || n.is_type<g::check_condition>() ||
       n.is_type<g::value_expr>() || n.is_type<g::target_value>() || n.is_type<g::paren>() ||
-      n.is_type<g::where_clause>()) {
+      n.is_type<g::where_clause>() || n.is_type<g::expression>()) {
     return expr(*n.children.at(0));
   }
   if (n.is_type<g::disjunction>() || n.is_type<g::conjunction>() || n.is_type<g::sum_expr>() ||
@@ -342,7 +343,8 @@ Expr TreeBuilder::expr(const Node& n) {
   if (n.is_type<g::condition>()) {
     e.kind = Expr::Kind::condition;
     for (const auto& c : n.children) e.args.push_back(expr(*c));
-  } else if (n.is_type<g::negation>() || n.is_type<g::unary>()) {
+  } else if (n.is_type<g::negation>() || n.is_type<g::unary>() || n.is_type<g::negated>() ||
+             n.is_type<g::not_negation>()) {
     if (n.children.size() == 1) return expr(*n.children[0]);
     e.kind = Expr::Kind::unary;
     e.op = n.children[0]->is_type<g::not_op>() ? "not" : "-";

@@ -45,6 +45,7 @@ MERA_ERROR(deadline_form, "expected the form's name after 'deadline'");
 MERA_ERROR(hop_from, "expected the level the report comes from");
 MERA_ERROR(hop_to, "expected the level the report goes to after '->'");
 MERA_ERROR(arrow, "expected '->' between two levels");
+MERA_ERROR(route_arrow, "expected '->' and the next level: a route goes up from the bottom level through at least two");
 MERA_ERROR(colon, "expected ':' after the period (as in 'Q4: January 10')");
 MERA_ERROR(due, "expected a due date: 'day N of next month', 'MONTH N' (January 10) or 'N days after'");
 MERA_ERROR(due_day, "expected a day number");
@@ -67,7 +68,9 @@ MERA_ERROR(expression, "expected an expression");
 MERA_ERROR(unary, "expected a value after the operator");
 MERA_ERROR(product, "expected a value after the operator");
 MERA_ERROR(escape_char, "unknown escape in a string: use \\\" for a quote, \\\\ for a backslash, \\n for a new line");
-MERA_ERROR(negation, "expected a condition after 'and' or 'not'");
+MERA_ERROR(negation, "expected a condition after 'and'");
+MERA_ERROR(not_negation, "expected a condition after 'not'");
+MERA_ERROR(negated, "expected a value after '-'");
 MERA_ERROR(sum_expr, "expected a value after the comparison");
 MERA_ERROR(conjunction, "expected a condition after 'or'");
 MERA_ERROR(kw_period, "expected 'period' after 'in' (as in 'closed in period')");
@@ -83,10 +86,13 @@ MERA_ERROR(string_close, "unterminated string: expected '\"' before the end of t
 
 #undef MERA_ERROR
 
-// The lua block's content rule fails only when the closing bracket never comes.
+// The lua block's content rule fails only when the closing bracket never comes. It is no must<>,
+// so it raises on its own: otherwise must<lua_block> would report "expected Lua code" at the
+// end of the file, for a block that was opened right.
+using lua_content = grammar::raw_string<'[', '=', ']', grammar::lua_code>::content;
 template <>
-inline constexpr const char* error_messages::message<
-    grammar::raw_string<'[', '=', ']', grammar::lua_code>::content> =
+inline constexpr const char* error_messages::message<lua_content> =
     "the lua block is never closed: expected ']]' (with as many '=' as it was opened with)";
+template <> inline constexpr bool error_messages::raise_on_failure<lua_content> = true;
 
 }  // namespace mera::dsl

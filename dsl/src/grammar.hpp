@@ -121,13 +121,26 @@ struct call : seq<callee, sep, one<'('>, pad<call_args>, pad<must<paren_close>>>
 struct true_lit : kw_true_ {};
 struct false_lit : kw_false_ {};
 struct null_lit : kw_null {};
-struct reference : seq<path, opt<index_suffix>> {};
+// Where a member of a block begins (`format int`, `value =`, `field x`), an expression left
+// unfinished on the line before must not take the member's first word for a name: the error
+// is then "expected a value" after 'value =', not a puzzle about 'int'.
+// Only on one line: a name may end an expression and the next member begin on the next line.
+struct blanks : star<one<' ', '\t'>> {};
+struct may_follow_expression : sor<reserved, kw_when, kw_rollup, kw_required> {};
+struct member_start : sor<seq<sor<kw_format, kw_field, kw_check, kw_period, kw_by, kw_record>, blanks,
+                              not_at<may_follow_expression>, identifier>,
+                          seq<kw_value, blanks, one<'='>, not_at<one<'='>>>> {};
+struct reference : seq<not_at<member_start>, path, opt<index_suffix>> {};
 struct primary : sor<literal, string_lit, true_lit, false_lit, null_lit, paren, aggregate,
                      previous_call, call, reference> {};
 
 struct neg_op : one<'-'> {};
 struct not_op : kw_not_ {};
-struct unary : sor<seq<neg_op, sep, must<unary>>, primary> {};
+// The operand of '-' and of 'not' is a rule of its own, entered only after the operator: the
+// parser counts it as a level of nesting (parse.cpp).
+struct negated;
+struct unary : sor<seq<neg_op, sep, must<negated>>, primary> {};
+struct negated : unary {};
 struct mul_op : one<'*', '/'> {};
 struct product : seq<unary, star<sep, mul_op, pad<must<unary>>>> {};
 struct add_op : seq<one<'+', '-'>, not_at<one<'>'>>> {};
@@ -136,7 +149,9 @@ struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'=', '='>, string
                     one<'<'>, seq<one<'>'>>> {};
 struct in_period : seq<kw_in, sep, must<kw_period>> {};
 struct comparison : seq<sum_expr, opt<sep, sor<in_period, seq<cmp_op, pad<must<sum_expr>>>>>> {};
-struct negation : sor<seq<not_op, sep, must<negation>>, comparison> {};
+struct not_negation;
+struct negation : sor<seq<not_op, sep, must<not_negation>>, comparison> {};
+struct not_negation : negation {};
 struct and_op : kw_and_ {};
 struct conjunction : seq<negation, star<sep, and_op, pad<must<negation>>>> {};
 struct or_op : kw_or_ {};
@@ -172,7 +187,11 @@ struct level_decl : seq<kw_level, pad<must<decl_name>>, opt_label> {};
 // route organization -> platform -> center
 struct arrow : string<'-', '>'> {};
 struct level_ref : identifier {};
-struct route_decl : seq<kw_route, pad<must<level_ref>>, plus<sep, arrow, pad<must<level_ref>>>> {};
+// The first '->' is a must: without it `route organization` would fail as a whole and be
+// reported as an unknown declaration at 'route'.
+struct route_arrow : arrow {};
+struct route_decl : seq<kw_route, pad<must<level_ref>>, pad<must<route_arrow>>, pad<must<level_ref>>,
+                        star<sep, arrow, pad<must<level_ref>>>> {};
 
 // enum risk "Уровень риска" { low "низкий", high "высокий" }
 struct enum_value_name : identifier {};
@@ -182,15 +201,19 @@ struct enum_decl : seq<kw_enum_, pad<must<decl_name>>, opt_label, pad<must<block
                        pad<must<enum_values>>, pad<must<enum_close>>> {};
 
 // form members
-struct period_kind : identifier {};
+// The words that begin a form member are never the name after 'period' or 'by', nor a field's
+// type: `period` left without its kind must not take the 'by' of the next line as the kind.
+struct member_word : sor<kw_period, kw_record, kw_by, kw_field, kw_check> {};
+struct period_kind : seq<not_at<member_word>, identifier> {};
 struct period_clause : seq<kw_period, pad<must<period_kind>>> {};
 struct record_key : identifier {};
 struct record_clause : seq<kw_record, pad<must<kw_per>>, pad<must<record_key>>> {};
-struct by_level : identifier {};
+struct by_level : seq<not_at<member_word>, identifier> {};
 struct by_clause : seq<kw_by, pad<must<by_level>>> {};
 
 struct field_name : identifier {};
-struct type_name : identifier {};
+// Nor is an option's word a type: `field x required` lacks its type.
+struct type_name : seq<not_at<sor<member_word, kw_required, kw_when, kw_rollup>>, identifier> {};
 struct breakdown_enum : identifier {};
 struct breakdown : seq<kw_by, pad<must<breakdown_enum>>> {};
 struct bound_op : sor<string<'>', '='>, string<'<', '='>, one<'>'>, one<'<'>> {};
@@ -259,8 +282,10 @@ struct lua_decl : seq<kw_lua, pad<must<lua_block>>> {};
 // drop indicator name | drop deadline form from -> to
 struct drop_kind : identifier {};
 struct drop_name : identifier {};
-struct drop_hop : seq<hop_from, sep, arrow, pad<must<hop_to>>> {};
-struct drop_decl : seq<kw_drop, pad<must<drop_kind>>, pad<must<drop_name>>, opt<sep, drop_hop>> {};
+// A hop after the name is for `drop deadline`, on the same line (a word on the next line begins
+// something else); once its first level is there, the '->' must follow.
+struct drop_hop : seq<hop_from, pad<must<arrow>>, pad<must<hop_to>>> {};
+struct drop_decl : seq<kw_drop, pad<must<drop_kind>>, pad<must<drop_name>>, opt<blanks, drop_hop>> {};
 
 struct replace_mark : kw_replace {};
 struct replaceable : sor<level_decl, enum_decl, form_decl, deadline_decl, indicator_decl> {};

@@ -30,6 +30,9 @@ using selector = tao::pegtl::parse_tree::selector<
         g::lua_decl, g::lua_block, g::drop_decl, g::drop_kind, g::drop_name, g::drop_hop,
         g::replace_mark, g::replace_decl,
         // expressions
+        // (expression, negated and not_negation are nodes only so that the parser's nesting
+        // guard sees them: PEGTL calls the control's start() only for selected rules)
+        g::expression, g::negated, g::not_negation,
         g::condition, g::disjunction, g::or_op, g::conjunction, g::and_op, g::negation, g::not_op,
         g::comparison, g::cmp_op, g::in_period, g::sum_expr, g::add_op, g::product, g::mul_op,
         g::unary, g::neg_op, g::date_lit, g::percent_lit, g::number_lit, g::string_lit,

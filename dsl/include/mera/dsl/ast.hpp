@@ -100,6 +100,7 @@ struct EnumDecl {              // enum risk "Уровень риска" { low "�
 struct Bound {                 // >= 0
   std::string op;
   Expr value;
+  Span span;                   // from the operator to the end of the value
 };
 
 struct FieldDecl {             // field families int >= 0 required "Количество семей"
