@@ -34,12 +34,22 @@ void* allocate(void* ud, void* block, std::size_t old_size, std::size_t new_size
   return grown;
 }
 
-// Once the budget is spent, every later count event raises again, so a pcall cannot swallow it.
+// Once the budget is spent, the hook fires on every instruction and raises each time: a pcall
+// may catch one error, but the very next instruction after it raises again, level by level,
+// until nothing is left to catch it.
 void count_hook(lua_State* L, lua_Debug*) {
   Budget* budget = nullptr;
   lua_getallocf(L, reinterpret_cast<void**>(&budget));
-  budget->instructions_left -= kHookEvery;
-  if (budget->instructions_left < 0) luaL_error(L, "the Lua code ran too long (instruction limit reached)");
+  if (budget->instructions_left >= 0) budget->instructions_left -= kHookEvery;
+  if (budget->instructions_left < 0) {
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    // Level 0 inside a hook is the function that was running, so the message names its line;
+    // luaL_error's level 1 would be its caller, nobody for a chunk's top level.
+    luaL_where(L, 0);
+    lua_pushstring(L, "the Lua code ran too long (instruction limit reached)");
+    lua_concat(L, 2);
+    lua_error(L);
+  }
 }
 
 struct StateDeleter {
