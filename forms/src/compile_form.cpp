@@ -103,12 +103,16 @@ class FormCompiler {
   }
 
   void period_kind(const dsl::PeriodClause& p) {
-    if (auto k = period_kind_from(p.kind.text)) form_.period = *k;
+    if (auto k = period_kind_from(p.kind.text)) {
+      form_.period = *k;
+      form_.period_known = true;
+    }
     else fail(p.kind.span, fmt::format("unknown period kind '{}': use month, quarter, half_year or year{}", p.kind.text, closest(p.kind.text, {"month", "quarter", "half_year", "year"})));
   }
 
   void record_key(const dsl::RecordClause& r) {
     form_.period = PeriodKind::record;
+    form_.period_known = true;
     form_.record_key = r.key.text;
     const Field* key = form_.field(r.key.text);
     auto at = std::find_if(decls_.begin(), decls_.end(), [&](auto* d) { return d->name.text == r.key.text; });
@@ -126,7 +130,8 @@ class FormCompiler {
   void bounds(const dsl::FieldDecl& d, Field& f);
   void rollup(const dsl::FieldDecl& d, Field& f);
   void calculated_cycles();
-  bool reaches(const Field& from, const std::string& target, std::set<std::string>& seen);
+  bool cycle_from(const Field& from, const std::string& target, std::vector<std::string>& path,
+                  std::set<std::string>& seen);
   void check(const dsl::CheckDecl& c);
   void placeholders(const dsl::Label& message);
 
@@ -138,6 +143,17 @@ class FormCompiler {
   FormScope scope_;
   std::vector<const dsl::FieldDecl*> decls_;  // the declarations of form_.fields, same order
 };
+
+namespace {
+// How a field's type is named in a message: "an int" rather than "a number" when declared so.
+std::string field_kind(const Field& f) {
+  return f.type.is(Kind::number) && f.type.integer ? "an int" : describe(f.type);
+}
+
+const char* literal_kind(const Expr& e) {
+  return e.kind == Expr::Kind::date ? "a date" : e.kind == Expr::Kind::percent ? "a percent" : "a number";
+}
+}  // namespace
 
 void FormCompiler::options(const dsl::FieldDecl& d) {
   if (std::find(decls_.begin(), decls_.end(), &d) == decls_.end()) return;  // a duplicate, reported
@@ -155,12 +171,14 @@ void FormCompiler::options(const dsl::FieldDecl& d) {
     Type t = tc_.check(*d.formula, scope_);
     bool fits = t.unknown() || t.is(Kind::null) || (t.kind == f.type.kind && t.enumeration == f.type.enumeration);
     if (!fits && !f.type.is(Kind::error))
-      fail(d.formula->span, fmt::format("field '{}' is {}, but its formula gives {}", f.name, describe(f.type), describe(t)));
+      fail(d.formula->span, fmt::format("field '{}' is {}, but its formula gives {}", f.name, field_kind(f), describe(t)));
   }
 }
 
+
 void FormCompiler::bounds(const dsl::FieldDecl& d, Field& f) {
-  std::optional<double> low, high;
+  const dsl::Bound* low = nullptr;
+  const dsl::Bound* high = nullptr;
   for (const auto& b : d.bounds) {
     f.bounds.push_back({b.op, b.value});
     bool numeric_field = f.type.is(Kind::number) || f.type.is(Kind::breakdown);
@@ -170,16 +188,25 @@ void FormCompiler::bounds(const dsl::FieldDecl& d, Field& f) {
     if (!numeric_field && !f.type.is(Kind::date)) {
       fail(b.value.span, fmt::format("field '{}' is {}: bounds apply to numbers and dates only", f.name, describe(f.type)));
     } else if (!fits) {
-      fail(b.value.span, fmt::format("field '{}' is {}, but its bound {} is not", f.name, describe(f.type), b.value.text));
+      fail(b.value.span, fmt::format("field '{}' is {}, but its bound {} is {}", f.name, field_kind(f), b.value.text, literal_kind(b.value)));
     } else if (f.type.percent && b.value.kind == Expr::Kind::number && b.value.number != 0) {
       fail(b.value.span, fmt::format("field '{}' is a percent: write its bound as a percent ({}%)", f.name, b.value.text));
     } else if (f.type.integer && b.value.kind == Expr::Kind::number && b.value.text.find('.') != std::string::npos) {
       fail(b.value.span, fmt::format("field '{}' is an int, but its bound {} is not a whole number", f.name, b.value.text));
     } else if (numeric_field) {
-      (b.op[0] == '>' ? low : high) = b.value.number;
+      (b.op[0] == '>' ? low : high) = &b;
     }
   }
-  if (low && high && *low > *high) fail(d.name.span, fmt::format("the bounds of field '{}' leave no possible value", f.name));
+  if (!low || !high) return;
+  // >= 10 <= 5 leaves nothing, and so does > 5 <= 5.
+  bool strict = low->op.size() == 1 || high->op.size() == 1;
+  if (low->value.number > high->value.number || (strict && low->value.number == high->value.number)) {
+    const dsl::Bound* first = low->value.span.begin < high->value.span.begin ? low : high;
+    const dsl::Bound* last = first == low ? high : low;
+    fail({d.name.span.file, first->span.begin, last->span.end},
+         fmt::format("the bounds of field '{}' leave no possible value: nothing is {} {} and {} {}", f.name, low->op,
+                     low->value.text, high->op, high->value.text));
+  }
 }
 
 void FormCompiler::rollup(const dsl::FieldDecl& d, Field& f) {
@@ -193,12 +220,19 @@ void FormCompiler::rollup(const dsl::FieldDecl& d, Field& f) {
   else f.rollup = Rollup::sum;
 }
 
-// A calculated field may use other calculated fields, but never, through them, itself.
+// A calculated field may use other calculated fields, but never, through them, itself. Each
+// cycle is one mistake: it is reported once, at its first field, with the whole way round.
 void FormCompiler::calculated_cycles() {
+  std::set<std::string> reported;
   for (const auto& f : form_.fields) {
+    if (!f.formula || reported.count(f.name)) continue;
+    std::vector<std::string> path{f.name};
     std::set<std::string> seen;
-    if (f.formula && reaches(f, f.name, seen))
-      fail(f.formula->span, fmt::format("field '{}' is calculated from itself (through its formula)", f.name));
+    if (!cycle_from(f, f.name, path, seen)) continue;
+    reported.insert(path.begin(), path.end());
+    std::string way;
+    for (const auto& n : path) way += (way.empty() ? "" : " -> ") + n;
+    fail(f.formula->span, fmt::format("field '{}' is calculated from itself: {}", f.name, way));
   }
 }
 
@@ -209,13 +243,21 @@ void collect_names(const Expr& e, std::vector<std::string>& out) {
 }
 }  // namespace
 
-bool FormCompiler::reaches(const Field& from, const std::string& target, std::set<std::string>& seen) {
+// Whether `from`'s formula leads back to `target`; `path` gets the fields on the way.
+bool FormCompiler::cycle_from(const Field& from, const std::string& target, std::vector<std::string>& path,
+                              std::set<std::string>& seen) {
   std::vector<std::string> names;
   collect_names(*from.formula, names);
   for (const auto& n : names) {
-    if (n == target) return true;
+    if (n == target) {
+      path.push_back(n);
+      return true;
+    }
     const Field* next = form_.field(n);
-    if (next && next->formula && seen.insert(n).second && reaches(*next, target, seen)) return true;
+    if (!next || !next->formula || !seen.insert(n).second) continue;
+    path.push_back(n);
+    if (cycle_from(*next, target, path, seen)) return true;
+    path.pop_back();
   }
   return false;
 }

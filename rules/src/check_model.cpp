@@ -11,10 +11,13 @@
 
 namespace mera::rules {
 
-std::vector<std::string> Checker::level_names() const {
-  std::vector<std::string> names;
-  for (const auto& l : model.levels) names.push_back(l.name);
-  return names;
+bool Checker::route_level(const dsl::Ident& name) {
+  if (model.level(name.text)) return true;
+  if (!declared_levels.count(name.text) && !unknown_on_route.count(name.text)) {
+    std::vector<std::string> names(declared_levels.begin(), declared_levels.end());
+    error(name.span, fmt::format("unknown level '{}'{}", name.text, forms::closest(name.text, names)));
+  }
+  return false;
 }
 
 std::string Checker::route_text() const {
@@ -85,6 +88,7 @@ void check_levels(Checker& c, const Declarations& d) {
   std::map<std::string, const dsl::LevelDecl*, std::less<>> declared;
   for (const auto* l : d.levels) {
     auto [it, fresh] = declared.emplace(l->name.text, l);
+    c.declared_levels.insert(l->name.text);
     if (!fresh) {
       c.error(l->name.span, fmt::format("level '{}' is declared twice", l->name.text));
       c.diags.note(it->second->name.span, "the first declaration is here");
@@ -98,17 +102,31 @@ void check_levels(Checker& c, const Declarations& d) {
     c.error(d.routes[i]->span, "a second route: a model has one route through its levels");
     c.diags.note(d.routes[0]->span, "the first route is here");
   }
+  bool misspelt = false;
   for (const auto& ref : d.routes[0]->levels) {
     auto it = declared.find(ref.text);
     std::vector<std::string> names;
     for (const auto& [n, l] : declared) names.push_back(n);
-    if (it == declared.end()) c.error(ref.span, fmt::format("unknown level '{}'{}", ref.text, forms::closest(ref.text, names)));
-    else if (c.model.level(ref.text)) c.error(ref.span, fmt::format("level '{}' appears twice on the route", ref.text));
-    else c.model.levels.push_back({ref.text, it->second->label ? it->second->label->text : ref.text, static_cast<int>(c.model.levels.size()), it->second->span});
+    if (it == declared.end()) {
+      c.error(ref.span, fmt::format("unknown level '{}'{}", ref.text, forms::closest(ref.text, names)));
+      c.unknown_on_route.insert(ref.text);
+      misspelt = true;
+    } else if (c.model.level(ref.text)) {
+      c.error(ref.span, fmt::format("level '{}' appears twice on the route", ref.text));
+    } else {
+      c.model.levels.push_back({ref.text, it->second->label ? it->second->label->text : ref.text, static_cast<int>(c.model.levels.size()), it->second->span});
+    }
   }
+  // A level that the route misspells, or that only a second route names, is off the route
+  // because of a mistake reported above: saying so again would be a second message for it.
+  if (misspelt) return;
+  auto on_a_route = [&](const std::string& name) {
+    return std::any_of(d.routes.begin(), d.routes.end(), [&](const dsl::RouteDecl* r) {
+      return std::any_of(r->levels.begin(), r->levels.end(), [&](const dsl::Ident& l) { return l.text == name; });
+    });
+  };
   for (const auto& [name, l] : declared)
-    if (!c.model.level(name) && std::none_of(d.routes[0]->levels.begin(), d.routes[0]->levels.end(), [&](auto& r) { return r.text == name; }))
-      c.error(l->name.span, fmt::format("level '{}' is not on the route ({})", name, c.route_text()));
+    if (!on_a_route(name)) c.error(l->name.span, fmt::format("level '{}' is not on the route ({})", name, c.route_text()));
 }
 
 void check_enums(Checker& c, const Declarations& d) {
@@ -134,8 +152,7 @@ void check_forms(Checker& c, const Declarations& d) {
     auto form = std::make_unique<forms::Form>(forms::compile_form(*f, c.enums, c.model.functions, c.diags));
     for (const auto& m : f->members) {
       auto* by = std::get_if<dsl::ByClause>(&m);
-      if (by && !c.model.level(by->level.text) && !c.model.levels.empty())
-        c.error(by->level.span, fmt::format("unknown level '{}'{}", by->level.text, forms::closest(by->level.text, c.level_names())));
+      if (by && !c.model.levels.empty()) c.route_level(by->level);
     }
     c.model.forms.push_back(std::move(form));
   }
@@ -147,7 +164,7 @@ CheckResult check(const std::vector<const dsl::Decl*>& decls, const std::vector<
   CheckResult result;
   auto model = std::make_shared<Model>();
   model->sources = sources;
-  Checker c{result.diags, *model, {}, {}};
+  Checker c{result.diags, *model, {}, {}, {}, {}};
   Declarations d(decls);
   check_header(c, d, sources);
   check_unique_names(c, d);

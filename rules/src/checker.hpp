@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 
 #include "mera/rules/check.hpp"
 
@@ -13,9 +14,15 @@ struct Checker {
   Model& model;
   forms::EnumTable enums;
   std::map<std::string, const dsl::IndicatorDecl*, std::less<>> indicator_decls;
+  std::set<std::string, std::less<>> declared_levels;  // on the route or not
+  std::set<std::string, std::less<>> unknown_on_route;  // reported there, so not again at each use
+
+  // True when `name` is a level on the route. A declared level that is off the route was
+  // reported where it is declared (or where the route misspells it), so only a name that is no
+  // level at all is reported here.
+  bool route_level(const dsl::Ident& name);
 
   void error(dsl::Span span, std::string message) { diags.error(span, std::move(message)); }
-  std::vector<std::string> level_names() const;
   std::string route_text() const;  // "organization -> platform -> center"
 };
 

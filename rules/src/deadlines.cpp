@@ -24,16 +24,11 @@ std::vector<std::string> periods_of(PeriodKind k) {
 }
 
 bool check_hop(Checker& c, const dsl::DeadlineDecl& d, const forms::Form& form) {
+  bool known_from = c.route_level(d.from);
+  bool known_to = c.route_level(d.to);
+  if (!known_from || !known_to) return false;
   const Level* from = c.model.level(d.from.text);
   const Level* to = c.model.level(d.to.text);
-  bool ok = true;
-  for (const auto* id : {&d.from, &d.to}) {
-    if (!c.model.level(id->text)) {
-      c.error(id->span, fmt::format("unknown level '{}'{}", id->text, forms::closest(id->text, c.level_names())));
-      ok = false;
-    }
-  }
-  if (!ok) return false;
   if (to->rank != from->rank + 1) {
     c.error({d.from.span.file, d.from.span.begin, d.to.span.end},
             fmt::format("'{} -> {}' is not a hop of the route ({})", d.from.text, d.to.text, c.route_text()));
@@ -51,13 +46,15 @@ void check_rules(Checker& c, const dsl::DeadlineDecl& d, const forms::Form& form
   std::string kind = forms::period_kind_name(form.period);
   std::vector<std::string> singles = periods_of(form.period);
   std::map<std::string, dsl::Span> seen;
+  bool misnamed = false;  // a rule names no period of the form
   for (const auto& r : d.rules) {
     const std::string& s = r.selector.text;
     bool valid = s == kind || std::find(singles.begin(), singles.end(), s) != singles.end();
     if (!valid) {
       std::string allowed = kind;
-      for (const auto& p : singles) allowed += ", " + p;
-      c.error(r.selector.span, fmt::format("'{}' is not a period of form '{}', which is reported by {}: use {}", s, form.name, kind, allowed));
+      for (std::size_t i = 0; i < singles.size(); ++i) allowed += (i + 1 == singles.size() ? " or " : ", ") + singles[i];
+      c.error(r.selector.span, fmt::format("'{}' is not a period of form '{}' (period {}): use {}", s, form.name, kind, allowed));
+      misnamed = true;
       continue;
     }
     if (auto [it, fresh] = seen.emplace(s, r.span); !fresh) {
@@ -71,7 +68,8 @@ void check_rules(Checker& c, const dsl::DeadlineDecl& d, const forms::Form& form
     c.error(d.form.span, fmt::format("the deadline of form '{}' for {} -> {} has no rules: add '{}: ...'", form.name, d.from.text, d.to.text, kind));
     return;
   }
-  if (seen.count(kind)) return;
+  // Periods left without a date after a misnamed rule are that mistake again, not a second one.
+  if (seen.count(kind) || misnamed) return;
   std::string missing;
   for (const auto& p : singles)
     if (!seen.count(p)) missing += (missing.empty() ? "" : ", ") + p;
@@ -91,6 +89,7 @@ void check_deadlines(Checker& c, const std::vector<const dsl::DeadlineDecl*>& de
       c.error(d->form.span, fmt::format("unknown form '{}'{}", d->form.text, forms::closest(d->form.text, names)));
       continue;
     }
+    if (!form->period_known) continue;  // the form's own error says it has no valid period
     if (form->period == forms::PeriodKind::record) {
       c.error(d->form.span, fmt::format("form '{}' is kept one record at a time ('record per'), it has no periods to be due", form->name));
       continue;

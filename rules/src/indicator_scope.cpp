@@ -22,7 +22,8 @@ Type IndicatorScope::name(const dsl::Expr& e, forms::TypeChecker& tc) const {
   const forms::Form* form = c_.model.form(head.text);
   if (e.path.size() == 1) {
     if (c_.indicator_decls.count(head.text)) return Type::of(Kind::number);
-    if (form) return tc.fail(head.span, fmt::format("form '{}' is not a value: aggregate it, as in count({}) or sum({}.FIELD)", head.text, head.text, head.text));
+    // A form is often named like its main field (blood_families.families): show that field.
+    if (form) return tc.fail(head.span, fmt::format("form '{}' is not a value: aggregate it, as in count({}) or sum({}.{})", head.text, head.text, head.text, form->field(head.text) ? head.text : "FIELD"));
     for (const auto& f : c_.model.forms)
       if (f->field(head.text))
         return tc.fail(head.span, fmt::format("'{}' is a field of form '{}': aggregate it, as in sum({}.{})", head.text, f->name, f->name, head.text));
@@ -65,12 +66,18 @@ Type IndicatorScope::aggregate(const dsl::Expr& e, forms::TypeChecker& tc) const
   }
   Type t = form_field(path, *form, tc);
   if (t.is(Kind::error) || !where_ok) return Type::of(Kind::error);
+  if (e.op == "count")
+    return tc.fail(source.span, fmt::format("'count' counts the submissions of a form: write count({}) or count({} where ...); to add up a field, use sum({})",
+                                            head.text, head.text, source.span.file->text().substr(source.span.begin, source.span.end - source.span.begin)));
   if (source.kind == dsl::Expr::Kind::index) {
     if (!t.is(Kind::breakdown)) return tc.fail(path.span, fmt::format("only a breakdown ('int by ENUM') has categories in '[ ]', but '{}.{}' is {}", head.text, path.path[1].text, forms::describe(t)));
-    if (!t.enumeration->value(source.key.text)) return tc.fail(source.key.span, fmt::format("'{}' is not a category of {}", source.key.text, t.enumeration->name));
+    if (!t.enumeration->value(source.key.text)) {
+      std::vector<std::string> names;
+      for (const auto& v : t.enumeration->values) names.push_back(v.name);
+      return tc.fail(source.key.span, fmt::format("'{}' is not a category of {}{}", source.key.text, t.enumeration->name, forms::closest(source.key.text, names)));
+    }
     t = Type{Kind::number, nullptr, t.integer};
   }
-  if (e.op == "count") return Type{Kind::number, nullptr, true};
   bool ordered = e.op == "min" || e.op == "max";
   if (t.is(Kind::breakdown)) return Type{Kind::number, nullptr, t.integer && e.op != "avg"};
   if (t.is(Kind::number)) return Type{Kind::number, nullptr, t.integer && e.op != "avg", t.percent};

@@ -57,7 +57,11 @@ Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
     } else if (auto* f = std::get_if<dsl::FormatClause>(&m); f && once(format_at, f->span, "format")) {
       ind.format = format_of(c, *f);
     } else if (auto* t = std::get_if<dsl::TargetClause>(&m); t && once(target_at, t->span, "target")) {
-      if (t->op == "==" || t->op == "!=") c.error(t->span, "a target is reached above or below a value: use >=, >, <= or <");
+      if (t->op == "==" || t->op == "!=") {
+        // The operator follows the word 'target': point at it, the rest of the clause is fine.
+        auto at = static_cast<std::uint32_t>(t->span.file->text().find(t->op, t->span.begin));
+        c.error({t->span.file, at, at + 2}, "a target is reached above or below a value: use >=, >, <= or <");
+      }
       ind.target = Target{t->op, t->value};
       tc.expect(t->value, scope, Kind::number, fmt::format("the target of indicator '{}'", ind.name));
     }
@@ -97,6 +101,10 @@ class Orderer {
   }
 
   void report(std::size_t j, const dsl::Ident& at) {
+    if (stack_.back() == j) {  // a uses a: say so, and how last period's value is written
+      c_.error(at.span, fmt::format("indicator '{}' uses itself; for its value in the previous period write previous({})", at.text, at.text));
+      return;
+    }
     std::string path;
     auto from = std::find(stack_.begin(), stack_.end(), j);
     for (auto it = from; it != stack_.end(); ++it) path += all_[*it].name + " -> ";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "mera/dsl/parse.hpp"
@@ -72,8 +73,26 @@ class Loader {
   void merge(Syntax& base, const Syntax& region, const std::string& base_name);
   void apply(std::vector<const dsl::Decl*>& decls, const dsl::Decl& d, const std::string& base_name);
 
+  bool droppable(const dsl::DropDecl& d);
+
   dsl::Diagnostics& diags_;
+  std::map<std::string, dsl::Span> dropped_;  // keys already dropped, and where
 };
+
+// Only what the language lets a region drop; a deadline is named by its form and its hop.
+bool Loader::droppable(const dsl::DropDecl& d) {
+  const std::string& kind = d.kind.text;
+  if (kind != "enum" && kind != "form" && kind != "deadline" && kind != "indicator") {
+    diags_.error(d.kind.span, fmt::format("cannot drop a {}: 'drop' works for enum, form, deadline and indicator{}", kind,
+                                          forms::closest(kind, {"enum", "form", "deadline", "indicator"})));
+    return false;
+  }
+  if (kind == "deadline" && !d.from) {
+    diags_.error(d.name.span, fmt::format("a deadline is dropped with its hop: 'drop deadline {} FROM -> TO'", d.name.text));
+    return false;
+  }
+  return true;
+}
 
 Syntax Loader::parse_files(const fs::path& path) {
   Syntax s;
@@ -135,9 +154,18 @@ void Loader::apply(std::vector<const dsl::Decl*>& decls, const dsl::Decl& d, con
     return std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
   };
   if (auto* drop = std::get_if<dsl::DropDecl>(&d.node)) {
-    auto it = find(key_of(*drop));
-    if (it == decls.end()) diags_.error(drop->name.span, fmt::format("cannot drop {}: the base model '{}' does not declare it", key_of(*drop), base_name));
-    else decls.erase(it);
+    if (!droppable(*drop)) return;
+    std::string key = key_of(*drop);
+    auto it = find(key);
+    if (auto before = dropped_.find(key); before != dropped_.end()) {
+      diags_.error(drop->name.span, fmt::format("{} is dropped twice", key));
+      diags_.note(before->second, "the first 'drop' is here");
+    } else if (it == decls.end()) {
+      diags_.error(drop->name.span, fmt::format("cannot drop {}: the base model '{}' does not declare it", key, base_name));
+    } else {
+      decls.erase(it);
+      dropped_.emplace(key, drop->span);
+    }
     return;
   }
   std::string key = key_of(d.node);
@@ -160,8 +188,8 @@ void refuse_overrides(const Syntax& s, dsl::Diagnostics& diags) {
   for (const auto* d : s.decls) {
     if (auto* drop = std::get_if<dsl::DropDecl>(&d->node))
       diags.error(drop->span, "'drop' is for a model that extends another ('model NAME extends BASE')");
-    else if (d->replace)
-      diags.error(d->span, "'replace' is for a model that extends another ('model NAME extends BASE')");
+    else if (d->replace)  // the span of the word 'replace': the declaration after it is fine
+      diags.error({d->span.file, d->span.begin, d->span.begin + 7}, "'replace' is for a model that extends another ('model NAME extends BASE')");
   }
 }
 

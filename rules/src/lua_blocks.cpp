@@ -2,6 +2,8 @@
 // then be called from expressions. A Lua error becomes a diagnostic on the .mera line it names.
 #include <fmt/format.h>
 
+#include <regex>
+
 #include "checker.hpp"
 
 namespace mera::rules {
@@ -16,6 +18,31 @@ dsl::Span line_span(const dsl::SourceFile& file, int line) {
   return {&file, static_cast<std::uint32_t>(start + indent), static_cast<std::uint32_t>(start + text.size())};
 }
 
+// Lua says "attempt to index a nil value (global 'os')" when a block reaches for what the
+// sandbox leaves out; the reader needs to hear that it is left out on purpose.
+std::string explain(const std::string& message) {
+  for (const char* name : {"io", "os", "require", "load", "loadfile", "dofile", "debug", "package", "print", "collectgarbage"}) {
+    if (message.find(fmt::format("(global '{}')", name)) != std::string::npos)
+      return fmt::format("'{}' is not available in a lua block: the sandbox has no io, os, require, load or debug", name);
+  }
+  return message;
+}
+
+// The global functions a block declares (`function name(`, not `local function`), read from its
+// text. When the block does not load, they are still known by name, so that each call of one is
+// not reported again: the block's own error says what is wrong. Their arity is not known.
+std::vector<forms::Function> declared_functions(const std::string& code) {
+  static const std::regex kFunction(R"((^|[^\w.:])function\s+([A-Za-z_]\w*)\s*\()");
+  std::vector<forms::Function> found;
+  for (auto it = std::sregex_iterator(code.begin(), code.end(), kFunction); it != std::sregex_iterator(); ++it) {
+    std::string before = code.substr(0, static_cast<std::size_t>(it->position(0) + it->length(1)));
+    before.erase(before.find_last_not_of(" \t\r\n") + 1);
+    if (before.size() >= 5 && before.compare(before.size() - 5, 5, "local") == 0) continue;
+    found.push_back({(*it)[2].str(), 0, true, {}});
+  }
+  return found;
+}
+
 }  // namespace
 
 void check_lua(Checker& c, const std::vector<const dsl::LuaDecl*>& decls, const LuaHost& host) {
@@ -27,7 +54,11 @@ void check_lua(Checker& c, const std::vector<const dsl::LuaDecl*>& decls, const 
       int line = result.error->line;
       int last_line = static_cast<int>(file.line_of(d->code_span.end));
       dsl::Span at = line >= first_line && line <= last_line ? line_span(file, line) : d->span;
-      c.error(at, "Lua: " + result.error->message);
+      c.error(at, "Lua: " + explain(result.error->message));
+      for (auto f : declared_functions(d->code)) {
+        f.span = d->span;
+        c.model.functions.emplace(f.name, f);
+      }
       continue;
     }
     c.model.lua.push_back({d->code, first_line, d->span});

@@ -62,6 +62,7 @@ struct Form {
   std::string name;
   std::string label;
   PeriodKind period = PeriodKind::quarter;
+  bool period_known = false;  // false when the form names no valid period kind (reported there)
   std::string record_key;   // for record forms: the field that identifies a record
   std::string level;        // the level that submits it
   std::vector<Field> fields;
