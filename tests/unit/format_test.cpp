@@ -213,4 +213,20 @@ BOOST_AUTO_TEST_CASE(examples_are_stable) {
   }
 }
 
+// The checker's golden inputs are the widest sample of the language there is: every one that
+// parses must keep the formatter's promises too.
+BOOST_AUTO_TEST_CASE(checker_golden_inputs_are_stable) {
+  std::size_t count = 0;
+  for (const auto& e : fs::recursive_directory_iterator(kSourceDir / "tests" / "golden" / "check")) {
+    if (e.path().extension() != ".mera") continue;
+    std::string text = read(e.path());
+    dsl::Diagnostics d;
+    dsl::parse(std::make_shared<dsl::SourceFile>("t.mera", text), d);
+    if (d.has_errors()) continue;  // a syntax-error case: nothing to format
+    BOOST_TEST_CONTEXT(e.path().filename().string()) { check_round_trip(text); }
+    ++count;
+  }
+  BOOST_TEST(count >= 30u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
