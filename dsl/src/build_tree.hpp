@@ -1,4 +1,5 @@
-// Turns PEGTL's generic parse tree into the typed syntax tree (ast.hpp). Checks that only the
+// Turns PEGTL's generic parse tree into the typed syntax tree (ast.hpp): declarations in
+// build_decls.cpp, expressions in build_expr.cpp. Checks that only the
 // text itself can settle also happen here: dates that do not exist, percents over 100, names
 // that mix alphabets. Everything about meaning is left to rules/check.
 #pragma once
