@@ -193,14 +193,17 @@ void FormCompiler::bounds(const dsl::FieldDecl& d, Field& f) {
       fail(b.value.span, fmt::format("field '{}' is a percent: write its bound as a percent ({}%)", f.name, b.value.text));
     } else if (f.type.integer && b.value.kind == Expr::Kind::number && b.value.text.find('.') != std::string::npos) {
       fail(b.value.span, fmt::format("field '{}' is an int, but its bound {} is not a whole number", f.name, b.value.text));
-    } else if (numeric_field) {
-      (b.op[0] == '>' ? low : high) = &b;
+    } else {
+      const dsl::Bound*& side = b.op[0] == '>' ? low : high;
+      if (side) fail(b.span, fmt::format("field '{}' has two {} bounds ({} {} and {} {}): keep one", f.name, b.op[0] == '>' ? "lower" : "upper", side->op, side->value.text, b.op, b.value.text));
+      else side = &b;
     }
   }
   if (!low || !high) return;
-  // >= 10 <= 5 leaves nothing, and so does > 5 <= 5.
+  // >= 10 <= 5 leaves nothing, and so does > 5 <= 5; dates compare as days.
+  auto order = [](const Expr& v) { return v.kind == Expr::Kind::date ? static_cast<double>(v.date.days()) : v.number; };
   bool strict = low->op.size() == 1 || high->op.size() == 1;
-  if (low->value.number > high->value.number || (strict && low->value.number == high->value.number)) {
+  if (order(low->value) > order(high->value) || (strict && order(low->value) == order(high->value))) {
     const dsl::Bound* first = low->value.span.begin < high->value.span.begin ? low : high;
     const dsl::Bound* last = first == low ? high : low;
     fail({d.name.span.file, first->span.begin, last->span.end},
