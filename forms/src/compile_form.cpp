@@ -267,7 +267,7 @@ bool FormCompiler::cycle_from(const Field& from, const std::string& target, std:
 
 void FormCompiler::check(const dsl::CheckDecl& c) {
   form_.checks.push_back({c.severity, c.condition, c.message.text, c.span});
-  tc_.expect(c.condition, scope_, Kind::boolean, "the condition of a check");
+  tc_.expect(c.condition, scope_, Kind::boolean, "a check");
   placeholders(c.message);
 }
 

@@ -151,7 +151,7 @@ Type TypeChecker::logic(const Expr& e, const Scope& scope) {
 
 // if C then A else B: both branches give the same kind of value (or null).
 Type TypeChecker::condition(const Expr& e, const Scope& scope) {
-  bool ok = expect(e.args[0], scope, Kind::boolean, "the condition of 'if'");
+  bool ok = expect(e.args[0], scope, Kind::boolean, "what follows 'if'");
   Type a = check(e.args[1], scope);
   Type b = check(e.args[2], scope);
   if (!ok || a.is(Kind::error) || b.is(Kind::error)) return Type::of(Kind::error);

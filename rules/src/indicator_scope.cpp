@@ -58,7 +58,7 @@ Type IndicatorScope::aggregate(const dsl::Expr& e, forms::TypeChecker& tc) const
   bool where_ok = true;
   if (e.has_where) {
     RowScope row(*form, c_.enums, c_.model.functions);
-    where_ok = tc.expect(e.args[1], row, Kind::boolean, "the condition after 'where'");
+    where_ok = tc.expect(e.args[1], row, Kind::boolean, "what follows 'where'");
   }
   if (path.path.size() == 1) {
     if (e.op == "count" && source.kind != dsl::Expr::Kind::index) return where_ok ? Type{Kind::number, nullptr, true} : Type::of(Kind::error);

@@ -50,7 +50,7 @@ class TypeChecker {
 
   Type check(const dsl::Expr& e, const Scope& scope);
   // Checks and reports when the result is not of the expected kind; `role` names the place
-  // ("the condition of a check"). Returns false when it reported.
+  // ("a check", "what follows 'if'"). Returns false when it reported.
   bool expect(const dsl::Expr& e, const Scope& scope, Type::Kind kind, const std::string& role);
 
   Type fail(dsl::Span span, std::string message);
