@@ -172,6 +172,8 @@ void FormCompiler::options(const dsl::FieldDecl& d) {
     bool fits = t.unknown() || t.is(Kind::null) || (t.kind == f.type.kind && t.enumeration == f.type.enumeration);
     if (!fits && !f.type.is(Kind::error))
       fail(d.formula->span, fmt::format("field '{}' is {}, but its formula gives {}", f.name, field_kind(f), describe(t)));
+    else if (fits && f.type.integer && t.is(Kind::number) && !t.integer)
+      fail(d.formula->span, fmt::format("field '{}' is an int, but its formula can give a fraction: make the field a number", f.name));
   }
 }
 
