@@ -16,7 +16,7 @@ namespace {
 class FormCompiler {
  public:
   FormCompiler(const dsl::FormDecl& decl, const EnumTable& enums, const FunctionTable& functions, dsl::Diagnostics& diags)
-      : decl_(decl), enums_(enums), functions_(functions), tc_(diags), scope_(form_, enums, functions) {}
+      : decl_(decl), enums_(enums), tc_(diags), scope_(form_, enums, functions) {}
 
   Form run() {
     form_.name = decl_.name.text;
@@ -137,7 +137,6 @@ class FormCompiler {
 
   const dsl::FormDecl& decl_;
   const EnumTable& enums_;
-  const FunctionTable& functions_;
   Form form_;
   TypeChecker tc_;
   FormScope scope_;
