@@ -259,7 +259,7 @@ File parse(SourcePtr source, Diagnostics& diags) {
                             static_cast<unsigned char>(text[*bad])));
     return file;
   }
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (text.find_first_not_of(" \t\r\n\v\f") == std::string::npos) {  // the blank space of grammar::sep
     diags.error({&src, 0, 0}, "the file is empty: a model declares at least 'model NAME { effective DATE }'");
     return file;
   }

@@ -65,6 +65,17 @@ BOOST_AUTO_TEST_CASE(recovers_after_an_error) {
   BOOST_TEST(file.decls.size() == 2u);  // b and c
 }
 
+// Found by the fuzzer: a file of a form feed parsed as an empty model, which the formatter
+// then printed as an empty file that did not parse. Blank is blank, whatever the character.
+BOOST_AUTO_TEST_CASE(a_file_of_blank_space_is_empty) {
+  for (const char* blank : {"", " \n", "\f", "\v\t\r\n"}) {
+    mera::dsl::Diagnostics d;
+    parse(blank, d);
+    BOOST_TEST(d.error_count() == 1u);
+    BOOST_TEST(mera::dsl::render(d).find("the file is empty") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(comments_are_collected_once_each) {
   mera::dsl::Diagnostics d;
   auto file = parse("# one\nlevel a # two\n# three\n", d);
