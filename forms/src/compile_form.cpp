@@ -284,10 +284,8 @@ void FormCompiler::placeholders(const dsl::Label& message) {
     }
     std::string name(raw.substr(open + 1, close - open - 1));
     if (!form_.field(name)) {
-      std::vector<std::string> names;
-      for (const auto& f : form_.fields) names.push_back(f.name);
       fail({message.span.file, at, static_cast<std::uint32_t>(message.span.begin + close + 1)},
-           fmt::format("the message quotes '{{{}}}', but form '{}' has no field '{}'{}", name, form_.name, name, closest(name, names)));
+           fmt::format("the message quotes '{{{}}}', but form '{}' has no field '{}'{}", name, form_.name, name, closest(name, form_.field_names())));
     }
   }
 }

@@ -30,6 +30,18 @@ const EnumValue* Enum::value(std::string_view n) const {
   return nullptr;
 }
 
+std::vector<std::string> Enum::value_names() const {
+  std::vector<std::string> names;
+  for (const auto& v : values) names.push_back(v.name);
+  return names;
+}
+
+std::vector<std::string> Form::field_names() const {
+  std::vector<std::string> names;
+  for (const auto& f : fields) names.push_back(f.name);
+  return names;
+}
+
 const Field* Form::field(std::string_view n) const {
   for (const auto& f : fields)
     if (f.name == n) return &f;

@@ -12,9 +12,7 @@ Type FormScope::name(const dsl::Expr& e, TypeChecker& tc) const {
   const auto& head = e.path.front();
   if (e.path.size() == 1) {
     if (const Field* f = form_.field(head.text)) return f->type;
-    std::vector<std::string> names;
-    for (const auto& f : form_.fields) names.push_back(f.name);
-    return tc.fail(head.span, fmt::format("form '{}' has no field '{}'{}", form_.name, head.text, closest(head.text, names)));
+    return tc.fail(head.span, fmt::format("form '{}' has no field '{}'{}", form_.name, head.text, closest(head.text, form_.field_names())));
   }
   return enum_value(e, tc, fmt::format("'{}' is not an enum; a check of form '{}' sees only its own fields (other forms are for indicators)", head.text, form_.name));
 }

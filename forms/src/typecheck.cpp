@@ -38,11 +38,8 @@ Type Scope::enum_value(const Expr& e, TypeChecker& tc, const std::string& unknow
   if (it == enums_.end()) return tc.fail(head.span, unknown);
   if (e.path.size() != 2) return tc.fail(e.span, fmt::format("'{}' is an enum: name one of its values, as in {}.{}", head.text, head.text, it->second->values.front().name));
   const Enum& en = *it->second;
-  if (!en.value(e.path[1].text)) {
-    std::vector<std::string> names;
-    for (const auto& v : en.values) names.push_back(v.name);
-    return tc.fail(e.path[1].span, fmt::format("enum '{}' has no value '{}'{}", en.name, e.path[1].text, closest(e.path[1].text, names)));
-  }
+  if (!en.value(e.path[1].text))
+    return tc.fail(e.path[1].span, fmt::format("enum '{}' has no value '{}'{}", en.name, e.path[1].text, closest(e.path[1].text, en.value_names())));
   Type t = Type::of(Kind::category);
   t.enumeration = &en;
   return t;
@@ -167,12 +164,14 @@ Type TypeChecker::index(const Expr& e, const Scope& scope) {
   Type base = check(e.args[0], scope);
   if (base.unknown()) return base;
   if (!base.is(Kind::breakdown)) return fail(e.args[0].span, fmt::format("only a breakdown ('int by ENUM') has categories in '[ ]', but this is {}", describe(base)));
-  if (!base.enumeration->value(e.key.text)) {
-    std::vector<std::string> names;
-    for (const auto& v : base.enumeration->values) names.push_back(v.name);
-    return fail(e.key.span, fmt::format("'{}' is not a category of {}{}", e.key.text, base.enumeration->name, closest(e.key.text, names)));
-  }
-  return Type{Kind::number, nullptr, true};
+  return category(base, e.key);
+}
+
+Type TypeChecker::category(const Type& breakdown, const dsl::Ident& key) {
+  const Enum& en = *breakdown.enumeration;
+  if (!en.value(key.text))
+    return fail(key.span, fmt::format("'{}' is not a category of {}{}", key.text, en.name, closest(key.text, en.value_names())));
+  return Type{Kind::number, nullptr, breakdown.integer};
 }
 
 }  // namespace mera::forms

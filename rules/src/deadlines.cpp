@@ -84,9 +84,7 @@ void check_deadlines(Checker& c, const std::vector<const dsl::DeadlineDecl*>& de
   for (const auto* d : decls) {
     const forms::Form* form = c.model.form(d->form.text);
     if (!form) {
-      std::vector<std::string> names;
-      for (const auto& f : c.model.forms) names.push_back(f->name);
-      c.error(d->form.span, fmt::format("unknown form '{}'{}", d->form.text, forms::closest(d->form.text, names)));
+      c.error(d->form.span, fmt::format("unknown form '{}'{}", d->form.text, forms::closest(d->form.text, c.model.form_names())));
       continue;
     }
     if (!form->period_known) continue;  // the form's own error says it has no valid period

@@ -7,14 +7,6 @@ namespace mera::rules {
 using forms::Type;
 using Kind = forms::Type::Kind;
 
-namespace {
-std::vector<std::string> names_of_forms(const Model& m) {
-  std::vector<std::string> names;
-  for (const auto& f : m.forms) names.push_back(f->name);
-  return names;
-}
-}  // namespace
-
 // A bare name is another indicator; form.field outside an aggregate is a mistake worth
 // explaining, because it is the one people make.
 Type IndicatorScope::name(const dsl::Expr& e, forms::TypeChecker& tc) const {
@@ -36,16 +28,14 @@ Type IndicatorScope::name(const dsl::Expr& e, forms::TypeChecker& tc) const {
     if (t.is(Kind::error)) return t;
     return tc.fail(e.span, fmt::format("'{}.{}' is one value per submission: aggregate it, as in sum({}.{})", head.text, e.path[1].text, head.text, e.path[1].text));
   }
-  return enum_value(e, tc, fmt::format("unknown form or enum '{}'{}", head.text, forms::closest(head.text, names_of_forms(c_.model))));
+  return enum_value(e, tc, fmt::format("unknown form or enum '{}'{}", head.text, forms::closest(head.text, c_.model.form_names())));
 }
 
 Type IndicatorScope::form_field(const dsl::Expr& source, const forms::Form& form, forms::TypeChecker& tc) const {
   if (source.path.size() > 2) return tc.fail(source.path[2].span, fmt::format("'{}.{}' has no parts: a field is named form.field", form.name, source.path[1].text));
   const forms::Field* field = form.field(source.path[1].text);
   if (field) return field->type;
-  std::vector<std::string> names;
-  for (const auto& f : form.fields) names.push_back(f.name);
-  return tc.fail(source.path[1].span, fmt::format("form '{}' has no field '{}'{}", form.name, source.path[1].text, forms::closest(source.path[1].text, names)));
+  return tc.fail(source.path[1].span, fmt::format("form '{}' has no field '{}'{}", form.name, source.path[1].text, forms::closest(source.path[1].text, form.field_names())));
 }
 
 // sum/avg/min/max(form.field [where C]), sum(form.breakdown[category]), count(form [where C]).
@@ -54,7 +44,7 @@ Type IndicatorScope::aggregate(const dsl::Expr& e, forms::TypeChecker& tc) const
   const dsl::Expr& path = source.kind == dsl::Expr::Kind::index ? source.args[0] : source;
   const auto& head = path.path.front();
   const forms::Form* form = c_.model.form(head.text);
-  if (!form) return tc.fail(head.span, fmt::format("unknown form '{}'{}", head.text, forms::closest(head.text, names_of_forms(c_.model))));
+  if (!form) return tc.fail(head.span, fmt::format("unknown form '{}'{}", head.text, forms::closest(head.text, c_.model.form_names())));
   bool where_ok = true;
   if (e.has_where) {
     RowScope row(*form, c_.enums, c_.model.functions);
@@ -71,12 +61,8 @@ Type IndicatorScope::aggregate(const dsl::Expr& e, forms::TypeChecker& tc) const
                                             head.text, head.text, source.span.file->text().substr(source.span.begin, source.span.end - source.span.begin)));
   if (source.kind == dsl::Expr::Kind::index) {
     if (!t.is(Kind::breakdown)) return tc.fail(path.span, fmt::format("only a breakdown ('int by ENUM') has categories in '[ ]', but '{}.{}' is {}", head.text, path.path[1].text, forms::describe(t)));
-    if (!t.enumeration->value(source.key.text)) {
-      std::vector<std::string> names;
-      for (const auto& v : t.enumeration->values) names.push_back(v.name);
-      return tc.fail(source.key.span, fmt::format("'{}' is not a category of {}{}", source.key.text, t.enumeration->name, forms::closest(source.key.text, names)));
-    }
-    t = Type{Kind::number, nullptr, t.integer};
+    t = tc.category(t, source.key);
+    if (t.is(Kind::error)) return t;
   }
   bool ordered = e.op == "min" || e.op == "max";
   if (t.is(Kind::breakdown)) return Type{Kind::number, nullptr, t.integer && e.op != "avg"};

@@ -28,6 +28,12 @@ const Indicator* Model::indicator(std::string_view n) const {
   return nullptr;
 }
 
+std::vector<std::string> Model::form_names() const {
+  std::vector<std::string> names;
+  for (const auto& f : forms) names.push_back(f->name);
+  return names;
+}
+
 std::size_t Model::field_count() const {
   std::size_t n = 0;
   for (const auto& f : forms) n += f->fields.size();

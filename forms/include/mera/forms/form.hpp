@@ -23,6 +23,7 @@ struct Enum {
   dsl::Span span;
 
   const EnumValue* value(std::string_view name) const;
+  std::vector<std::string> value_names() const;  // for "did you mean"
 };
 
 enum class PeriodKind { month, quarter, half_year, year, record };
@@ -70,6 +71,7 @@ struct Form {
   dsl::Span span;
 
   const Field* field(std::string_view name) const;
+  std::vector<std::string> field_names() const;  // for "did you mean"
 };
 
 }  // namespace mera::forms

@@ -54,6 +54,8 @@ class TypeChecker {
   bool expect(const dsl::Expr& e, const Scope& scope, Type::Kind kind, const std::string& role);
 
   Type fail(dsl::Span span, std::string message);
+  // One category of a breakdown (`by_risk[high]`): its number, or an error if `key` is none.
+  Type category(const Type& breakdown, const dsl::Ident& key);
   dsl::Diagnostics& diags() { return diags_; }
 
  private:

@@ -84,6 +84,7 @@ class Model {
   const forms::Form* form(std::string_view name) const;
   const forms::Enum* enumeration(std::string_view name) const;
   const Indicator* indicator(std::string_view name) const;
+  std::vector<std::string> form_names() const;  // for "did you mean"
   std::size_t field_count() const;
   // "tomsk: 5 forms, 57 fields, 34 indicators, 10 deadlines, 4 levels"
   std::string summary() const;
