@@ -1,0 +1,108 @@
+// One mera database file: open or create it, write in transactions, read the domain's rows.
+// WAL mode, foreign keys on, synchronous=FULL; the schema is versioned (PRAGMA user_version) and
+// migrated forward at open. See docs/storage.md for the tables.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mera/dsl/date.hpp"
+#include "mera/storage/error.hpp"
+#include "mera/storage/records.hpp"
+
+namespace mera::storage {
+
+class Connection;  // the SQLite handle and its statement cache (src/connection.hpp)
+
+// PRAGMA application_id of every mera database: "mera" in ASCII. A SQLite file without it is
+// somebody else's, and open() leaves it untouched.
+inline constexpr std::int32_t kApplicationId = 0x6d657261;
+
+// The write transaction of one Database: BEGIN IMMEDIATE, so that a writer learns it is busy at
+// the start and not half-way through an import. Rolled back when destroyed uncommitted (an early
+// return, an exception). Must not outlive its Database.
+class Transaction {
+ public:
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+
+  void commit();
+
+ private:
+  friend class Database;
+  explicit Transaction(Connection& connection);
+
+  Connection* connection_;  // null once committed, rolled back or moved from
+};
+
+class Database {
+ public:
+  // Refuses a path that exists; otherwise makes the file with the current schema.
+  static Database create(const std::string& path);
+  // Refuses a missing file, one that is not a mera database, or one of a newer schema than this
+  // build knows; migrates an older one forward (all pending migrations in one transaction).
+  static Database open(const std::string& path);
+  static int latest_schema_version();
+
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  const std::string& path() const;
+  int schema_version() const;
+  // How long a write waits for another writer before Busy (default 5000 ms).
+  void set_busy_timeout(int milliseconds);
+  // The value of a PRAGMA ("journal_mode", "foreign_keys"), as text: for checks and tests.
+  std::string pragma(std::string_view name) const;
+
+  // Starts the write transaction every add_ and set_ below needs (std::logic_error without
+  // one, or when one is already open). Throws Busy when another writer holds the database.
+  Transaction write();
+
+  // Units and their dated place in the tree.
+  void add_unit(const Unit& unit);  // refuses an id that exists
+  std::optional<Unit> unit(const std::string& id) const;
+  std::vector<Unit> units() const;  // ordered by id
+  std::int64_t add_membership(const Membership& membership);  // unit and parent must exist
+  void set_membership_end(std::int64_t id, dsl::Date to);
+  std::vector<Membership> memberships() const;  // ordered by unit, then from
+
+  // Model revisions. add_revision ignores id and hash: the database numbers it and hashes files.
+  std::int64_t add_revision(const Revision& revision);
+  std::optional<Revision> revision(std::int64_t id) const;
+  std::vector<Revision> revisions() const;  // ordered by id, files included
+  void approve_revision(std::int64_t id, const std::string& who, const std::string& at);
+  // The approved revision with the latest effective date on or before day (ties: the highest id).
+  std::optional<Revision> revision_in_force(dsl::Date day) const;
+
+  // Submissions, one row per version. version 1 supersedes nothing (0); version n must
+  // supersede the id of version n - 1 of the same report, which the database checks.
+  std::int64_t add_submission(const Submission& submission);
+  std::optional<Submission> submission(std::int64_t id) const;
+  std::optional<Submission> current(const std::string& form, const std::string& unit,
+                                    const std::string& period, const std::string& record_key) const;
+  std::vector<Submission> versions(const std::string& form, const std::string& unit,
+                                   const std::string& period, const std::string& record_key) const;
+  std::vector<Submission> submissions(const SubmissionFilter& filter = {}) const;  // ordered by id
+  std::int64_t submission_count() const;  // rows, every version counted
+
+  // The audit log, append-only.
+  std::int64_t add_audit(const AuditEntry& entry);
+  std::vector<AuditEntry> audit() const;  // ordered by id
+
+  // Checks. "ok", or SQLite's list of problems, one a line.
+  std::string integrity_check() const;
+  ContentSummary content() const;
+
+ private:
+  explicit Database(std::unique_ptr<Connection> connection);
+
+  std::unique_ptr<Connection> connection_;
+};
+
+}  // namespace mera::storage

@@ -1,0 +1,112 @@
+// The rows of a mera database as plain values: what Database reads and writes. The words are the
+// domain's (unit, membership, revision, submission) and the tables use the same ones.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mera/dsl/date.hpp"
+
+namespace mera::storage {
+
+// A place in the reporting tree: a school, a district, the region.
+struct Unit {
+  std::string id;     // "school_12"
+  std::string name;   // "School No. 12"
+  std::string level;  // a level of the model: "school"
+  friend bool operator==(const Unit&, const Unit&) = default;
+};
+
+// Unit belongs under parent from `from` to `to`, both days included. Dated, so that a school
+// moved to another district in 2022 still rolls up into the old one for 2021.
+struct Membership {
+  std::int64_t id = 0;  // given by the database
+  std::string unit;
+  std::string parent;  // empty: the top of the tree
+  dsl::Date from;
+  std::optional<dsl::Date> to;  // inclusive; none: still open
+  friend bool operator==(const Membership&, const Membership&) = default;
+};
+
+struct RevisionFile {
+  std::string path;  // relative to the model's root: "forms.mera"
+  std::string text;
+  friend bool operator==(const RevisionFile&, const RevisionFile&) = default;
+};
+
+// One published version of a model, its files kept verbatim so that any old report can be
+// evaluated again with the rules it was submitted under.
+struct Revision {
+  std::int64_t id = 0;  // given by the database
+  std::string model;    // the model's name
+  std::string root;     // where it was loaded from: "tomsk"
+  std::vector<RevisionFile> files;  // read back ordered by path
+  std::string hash;     // revision_hash(files), computed by add_revision
+  dsl::Date effective;  // in force from this day, once approved
+  std::string status;   // "draft" | "approved"
+  std::string author;
+  std::string created_at;
+  std::string approved_by;  // empty while a draft
+  std::string approved_at;
+  friend bool operator==(const Revision&, const Revision&) = default;
+};
+
+// One version of one report. Never changed: a correction is a new row with version + 1 that
+// supersedes the one before, so what was submitted when stays on record.
+struct Submission {
+  std::int64_t id = 0;  // given by the database
+  std::string form;
+  std::string unit;
+  std::string period;      // "2021Q1"; empty for record forms
+  std::string record_key;  // empty for period forms
+  std::int64_t revision = 0;  // the model revision it was checked against
+  int version = 1;
+  std::int64_t supersedes = 0;  // id of version - 1; 0 for version 1
+  std::string status;           // "submitted"
+  std::string values_json;      // a JSON object, as text
+  std::vector<std::string> warnings;
+  std::string submitted_by;
+  std::string submitted_at;
+  std::string source;  // where it came from: "data/2021.jsonl:12"
+  friend bool operator==(const Submission&, const Submission&) = default;
+};
+
+// Which submissions Database::submissions returns; an empty string matches anything.
+struct SubmissionFilter {
+  std::string form;
+  std::string unit;
+  std::string period;
+  bool all_versions = false;  // false: only the current (highest) version of each report
+};
+
+// Who did what when. Append-only: the database refuses to change or delete a row.
+struct AuditEntry {
+  std::int64_t id = 0;  // given by the database
+  std::string at;
+  std::string who;
+  std::string action;  // "init", "units.import", "revision.add", "submission.add", ...
+  std::string subject;
+  std::string detail;
+  friend bool operator==(const AuditEntry&, const AuditEntry&) = default;
+};
+
+// A fingerprint of every user table, to prove that something did or did not change.
+struct TableContent {
+  std::string table;
+  std::int64_t rows = 0;
+  std::string sha256;  // over every row in key order, every column tagged with type and length
+  friend bool operator==(const TableContent&, const TableContent&) = default;
+};
+
+struct ContentSummary {
+  std::vector<TableContent> tables;  // ordered by table name
+  friend bool operator==(const ContentSummary&, const ContentSummary&) = default;
+};
+
+// The content hash of a model revision: SHA-256 over its files in path order, each path and
+// text preceded by its length, so that no two different sets of files hash alike.
+std::string revision_hash(std::vector<RevisionFile> files);
+
+}  // namespace mera::storage

@@ -1,0 +1,115 @@
+// The SQL of every schema version. Dates are ISO text (2021-01-01) and time stamps ISO UTC text,
+// so both sort as text. Text keys that take part in UNIQUE are NOT NULL DEFAULT '' (NULLs are
+// all distinct to UNIQUE); optional references are NULL instead, which foreign keys skip.
+#include "schema.hpp"
+
+namespace mera::storage {
+namespace {
+
+constexpr const char* kInitialSchema = R"sql(
+CREATE TABLE units (
+  id    TEXT NOT NULL PRIMARY KEY,
+  name  TEXT NOT NULL,
+  level TEXT NOT NULL
+);
+
+-- A unit's place in the tree over time: under parent from date_from to date_to, both included.
+CREATE TABLE memberships (
+  id        INTEGER PRIMARY KEY,
+  unit      TEXT NOT NULL REFERENCES units(id),
+  parent    TEXT REFERENCES units(id),  -- NULL: the top of the tree
+  date_from TEXT NOT NULL,
+  date_to   TEXT,                       -- NULL: still open
+  CHECK (parent IS NULL OR parent <> unit),
+  CHECK (date_to IS NULL OR date_to >= date_from)
+);
+CREATE INDEX memberships_by_unit ON memberships(unit, date_from);
+
+CREATE TABLE model_revisions (
+  id          INTEGER PRIMARY KEY,
+  model       TEXT NOT NULL,
+  root        TEXT NOT NULL,
+  hash        TEXT NOT NULL,
+  effective   TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('draft', 'approved')),
+  author      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  approved_by TEXT NOT NULL DEFAULT '',
+  approved_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX model_revisions_in_force ON model_revisions(status, effective, id);
+
+-- The files of a revision, verbatim, so that an old report can be evaluated by its own rules.
+CREATE TABLE revision_files (
+  revision INTEGER NOT NULL REFERENCES model_revisions(id),
+  path     TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (revision, path)
+);
+
+-- One row per version of a report; a correction is a new row, never an UPDATE.
+CREATE TABLE submissions (
+  id            INTEGER PRIMARY KEY,
+  form          TEXT NOT NULL,
+  unit          TEXT NOT NULL REFERENCES units(id),
+  period        TEXT NOT NULL DEFAULT '',
+  record_key    TEXT NOT NULL DEFAULT '',
+  revision      INTEGER NOT NULL REFERENCES model_revisions(id),
+  version       INTEGER NOT NULL CHECK (version >= 1),
+  supersedes    INTEGER REFERENCES submissions(id),  -- NULL for version 1
+  status        TEXT NOT NULL,
+  values_json   TEXT NOT NULL,
+  warnings_json TEXT NOT NULL DEFAULT '[]',
+  submitted_by  TEXT NOT NULL,
+  submitted_at  TEXT NOT NULL,
+  source        TEXT NOT NULL DEFAULT '',
+  UNIQUE (form, unit, period, record_key, version)
+);
+
+-- Version n supersedes version n - 1 of the same report and nothing else, so "the current
+-- version" and "the chain of corrections" can never disagree.
+CREATE TRIGGER submissions_versions_chain BEFORE INSERT ON submissions
+WHEN (NEW.version = 1 AND NEW.supersedes IS NOT NULL)
+  OR (NEW.version > 1 AND NEW.supersedes IS NOT
+      (SELECT id FROM submissions
+        WHERE form = NEW.form AND unit = NEW.unit AND period = NEW.period
+          AND record_key = NEW.record_key AND version = NEW.version - 1))
+BEGIN
+  SELECT RAISE(ABORT, 'version n of a submission must supersede version n - 1 of the same report');
+END;
+CREATE TRIGGER submissions_no_update BEFORE UPDATE ON submissions
+BEGIN
+  SELECT RAISE(ABORT, 'submissions are never changed: a correction is a new version');
+END;
+CREATE TRIGGER submissions_no_delete BEFORE DELETE ON submissions
+BEGIN
+  SELECT RAISE(ABORT, 'submissions are never deleted: a correction is a new version');
+END;
+
+CREATE TABLE audit (
+  id      INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  who     TEXT NOT NULL,
+  action  TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  detail  TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be changed');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be deleted');
+END;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "create the initial schema", kInitialSchema},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+}  // namespace mera::storage
