@@ -45,4 +45,11 @@ inline Checked check_text(const std::string& text) {
   return c;
 }
 
+// The enums of a checked model, as evaluation and validation look them up.
+inline forms::EnumTable enum_table(const rules::Model& model) {
+  forms::EnumTable table;
+  for (const auto& e : model.enums) table.emplace(e->name, e.get());
+  return table;
+}
+
 }  // namespace mera::test

@@ -1,0 +1,36 @@
+// Reporting periods as users write them: 2021 (year), 2021H1 (half-year), 2021Q3 (quarter),
+// 2021-03 (month). Periods of one kind follow each other; a period knows its first and last day.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "mera/dsl/date.hpp"
+#include "mera/forms/form.hpp"
+
+namespace mera::forms {
+
+struct Period {
+  PeriodKind kind = PeriodKind::year;  // never record
+  int year = 0;
+  int index = 1;  // 1-based: quarter 1..4, half-year 1..2, month 1..12; 1 for a year
+
+  dsl::Date first_day() const;
+  dsl::Date last_day() const;
+  bool contains(const dsl::Date& d) const { return first_day() <= d && d <= last_day(); }
+  // Does this period lie inside `outer` (a quarter inside its half-year and year)?
+  bool within(const Period& outer) const;
+  Period previous() const;  // the period of the same kind before this one
+  Period next() const;
+  std::string text() const;  // 2021Q3, the form parse() reads back
+
+  friend bool operator==(const Period&, const Period&) = default;
+  friend auto operator<=>(const Period&, const Period&) = default;
+};
+
+// Reads 2021, 2021H1, 2021Q3, 2021-03 (also lower case h and q). Empty when `text` is none of
+// them; `why` (if given) then says what was expected, in words for a message.
+std::optional<Period> parse_period(std::string_view text, std::string* why = nullptr);
+
+}  // namespace mera::forms

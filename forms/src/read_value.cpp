@@ -1,0 +1,278 @@
+// Raw values read as their field's type. JSON values come typed; a CSV cell is text whose
+// meaning the field decides (`12`, `2,5`, `60%`, `да`, `2021-03-01`, `high`).
+#include "read_value.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+#include "mera/dsl/date.hpp"
+#include "mera/dsl/utf8.hpp"
+#include "mera/forms/typecheck.hpp"
+#include "value_text.hpp"
+
+namespace mera::forms {
+
+namespace {
+
+constexpr double kMaxWhole = 9007199254740991.0;  // 2^53 - 1: every whole number up to it is exact
+
+std::string_view trim(std::string_view s) {
+  auto blank_at_start = [&] { return !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'); };
+  auto blank_at_end = [&] { return !s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'); };
+  for (;;) {
+    if (blank_at_start()) s.remove_prefix(1);
+    else if (s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);  // a no-break space
+    else break;
+  }
+  for (;;) {
+    if (blank_at_end()) s.remove_suffix(1);
+    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+    else break;
+  }
+  return s;
+}
+
+bool textual(const RawValue& raw) { return raw.kind == RawValue::Kind::string || raw.kind == RawValue::Kind::cell; }
+
+// What was written, as "got ..." names it.
+std::string written(const RawValue& raw) {
+  switch (raw.kind) {
+    case RawValue::Kind::null: return "nothing";
+    case RawValue::Kind::boolean: return raw.boolean ? "true" : "false";
+    case RawValue::Kind::number: return "the number " + raw.text;
+    case RawValue::Kind::string: return "the text " + quote_text(raw.text);
+    case RawValue::Kind::cell: return quote_text(trim(raw.text));
+    case RawValue::Kind::object: return "an object";
+    case RawValue::Kind::array: return "a list";
+  }
+  return "a value";
+}
+
+enum class Parsed { ok, not_a_number, out_of_range };
+
+// A decimal number: 12, -2.5, 1e3; `comma` also takes a decimal comma (2,5) as spreadsheets
+// in Russian write it.
+Parsed parse_number(std::string_view s, bool comma, double& out) {
+  std::string buffer;
+  if (comma && s.find(',') != std::string_view::npos && s.find(',') == s.rfind(',') && s.find('.') == std::string_view::npos) {
+    buffer = std::string(s);
+    buffer[buffer.find(',')] = '.';
+    s = buffer;
+  }
+  if (s.size() > 1 && s[0] == '+' && s[1] != '-' && s[1] != '+') s.remove_prefix(1);
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (ec == std::errc::result_out_of_range && end == s.data() + s.size()) return Parsed::out_of_range;
+  if (ec != std::errc{} || end != s.data() + s.size() || s.empty() || !std::isfinite(out)) return Parsed::not_a_number;
+  if (out == 0) out = 0;  // no -0
+  return Parsed::ok;
+}
+
+// Lower case for the words of a yes/no cell: ASCII and the Russian alphabet.
+std::u32string folded(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+    char32_t c = dsl::decode_at(s, i, &n);
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    else if (c >= 0x410 && c <= 0x42F) c += 0x20;
+    else if (c == 0x401) c = 0x451;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string value_list(const Enum& en) {
+  if (en.values.size() > 12) return "";
+  std::string list;
+  for (const auto& v : en.values) list += (list.empty() ? "" : ", ") + v.name;
+  return " (" + list + ")";
+}
+
+class ValueReader {
+ public:
+  ValueReader(const Field& f, std::vector<ReadProblem>& problems, Reading reading)
+      : field_(f), problems_(problems), reading_(reading) {}
+
+  Value read(const RawValue& raw) {
+    if (raw.kind == RawValue::Kind::null || (textual(raw) && trim(raw.text).empty())) return Value::none(NoValue::empty);
+    const Type& t = field_.type;
+    switch (t.kind) {
+      case Type::Kind::number: return t.percent ? percent(raw) : number(raw, t.integer);
+      case Type::Kind::boolean: return boolean(raw);
+      case Type::Kind::text: return text(raw);
+      case Type::Kind::date: return date(raw);
+      case Type::Kind::category: return category(raw);
+      case Type::Kind::breakdown: return breakdown(raw);
+      default: break;
+    }
+    throw std::logic_error(fmt::format("field '{}' of form has no type a submission can give", field_.name));
+  }
+
+ private:
+  Value fail(dsl::Span span, std::string message) {
+    problems_.push_back({category_, std::move(message), span});
+    return Value::none(NoValue::empty);
+  }
+  Value expected(const RawValue& raw, std::string_view what) {
+    return fail(raw.span, fmt::format("expected {}, got {}", what, written(raw)));
+  }
+
+  Value number(const RawValue& raw, bool whole);
+  Value percent(const RawValue& raw);
+  Value boolean(const RawValue& raw);
+  Value text(const RawValue& raw);
+  Value date(const RawValue& raw);
+  Value category(const RawValue& raw);
+  Value breakdown(const RawValue& raw);
+  std::optional<std::size_t> category_index(const Enum& en, std::string_view name) const;
+
+  const Field& field_;
+  std::vector<ReadProblem>& problems_;
+  Reading reading_;
+  std::string category_;  // the breakdown category being read
+};
+
+// int: a JSON number that is whole, or a cell; number: the same, fractions allowed.
+Value ValueReader::number(const RawValue& raw, bool whole) {
+  const char* what = whole ? "a whole number" : "a number";
+  if (raw.kind != RawValue::Kind::number && raw.kind != RawValue::Kind::cell) return expected(raw, what);
+  std::string_view s = trim(raw.text);
+  double d = 0;
+  switch (parse_number(s, raw.kind == RawValue::Kind::cell, d)) {
+    case Parsed::not_a_number: return fail(raw.span, fmt::format("{} is not {}", quote_text(s), what));
+    case Parsed::out_of_range: return fail(raw.span, fmt::format("{} is too large a number", s));
+    case Parsed::ok: break;
+  }
+  if (whole && std::floor(d) != d) return fail(raw.span, fmt::format("{} is not a whole number", s));
+  if (whole && std::fabs(d) > kMaxWhole) return fail(raw.span, fmt::format("{} is too large: a whole number is at most 9007199254740991 (2^53 - 1)", s));
+  return Value(d);
+}
+
+// percent: a share (a JSON number, or a cell such as 0.6) or a percent ("60%", "60 %").
+Value ValueReader::percent(const RawValue& raw) {
+  const char* what = "a percent (\"60%\" or the share 0.6)";
+  std::string_view s = trim(raw.text);
+  bool sign = textual(raw) && !s.empty() && s.back() == '%';
+  if (raw.kind != RawValue::Kind::number && raw.kind != RawValue::Kind::cell && !sign) return expected(raw, what);
+  std::string_view digits = sign ? trim(s.substr(0, s.size() - 1)) : s;
+  double d = 0;
+  if (parse_number(digits, raw.kind != RawValue::Kind::number, d) != Parsed::ok)
+    return fail(raw.span, fmt::format("{} is not {}", quote_text(s), what));
+  double share = sign ? d / 100 : d;
+  if (reading_ == Reading::submitted && share > 1) {
+    if (sign) return fail(raw.span, fmt::format("{} is over 100%: a share cannot be larger than the whole", s));
+    return fail(raw.span, fmt::format("{} would be {}%: write a percent as \"60%\" or as the share 0.6", s, number_text(d * 100)));
+  }
+  return Value(share);
+}
+
+// bool: JSON true or false; a cell true/false, yes/no, да/нет, 1/0 in any case.
+Value ValueReader::boolean(const RawValue& raw) {
+  if (raw.kind == RawValue::Kind::boolean) return Value(raw.boolean);
+  if (raw.kind != RawValue::Kind::cell) return expected(raw, "true or false");
+  std::u32string w = folded(trim(raw.text));
+  if (w == U"true" || w == U"yes" || w == U"да" || w == U"1") return Value(true);
+  if (w == U"false" || w == U"no" || w == U"нет" || w == U"0") return Value(false);
+  return fail(raw.span, fmt::format("{} is not true or false (write true/false, yes/no, да/нет or 1/0)", quote_text(trim(raw.text))));
+}
+
+Value ValueReader::text(const RawValue& raw) {
+  if (raw.kind == RawValue::Kind::string) return Value(raw.text);
+  if (raw.kind == RawValue::Kind::cell) return Value(std::string(trim(raw.text)));
+  return expected(raw, "text");
+}
+
+// date: ISO 2021-03-01 only; 01.03.2021 gets a hint, an impossible date says why.
+Value ValueReader::date(const RawValue& raw) {
+  if (!textual(raw)) return expected(raw, "a date (2021-03-01)");
+  std::string_view s = trim(raw.text);
+  auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  auto shape = [&](std::string_view pattern) {  // 9 a digit, anything else itself
+    if (s.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (pattern[i] == '9' ? (s[i] < '0' || s[i] > '9') : s[i] != pattern[i]) return false;
+    return true;
+  };
+  if (shape("99.99.9999") && dsl::date_problem(num(6, 4), num(3, 2), num(0, 2)).empty())
+    return fail(raw.span, fmt::format("{} is not a date as mera reads it: write it as {}", quote_text(s), dsl::Date{num(6, 4), num(3, 2), num(0, 2)}.iso()));
+  if (!shape("9999-99-99")) return fail(raw.span, fmt::format("{} is not a date: write it as YYYY-MM-DD (2021-03-01)", quote_text(s)));
+  dsl::Date d{num(0, 4), num(5, 2), num(8, 2)};
+  if (auto problem = dsl::date_problem(d.year, d.month, d.day); !problem.empty())
+    return fail(raw.span, fmt::format("{} is not a date: {}", quote_text(s), problem));
+  if (d.year < 1900) return fail(raw.span, fmt::format("{} is not a date mera takes: the year must be 1900 or later", quote_text(s)));
+  return Value(d);
+}
+
+std::optional<std::size_t> ValueReader::category_index(const Enum& en, std::string_view name) const {
+  for (std::size_t i = 0; i < en.values.size(); ++i)
+    if (en.values[i].name == name) return i;
+  for (std::size_t i = 0; i < en.values.size(); ++i)
+    if (en.values[i].label == name) return i;
+  return std::nullopt;
+}
+
+// A category of an enum: its name (or its label, as a person may type it).
+Value ValueReader::category(const RawValue& raw) {
+  const Enum& en = *field_.type.enumeration;
+  if (!textual(raw)) return expected(raw, fmt::format("a value of {}{}", en.name, value_list(en)));
+  std::string_view s = trim(raw.text);
+  if (auto i = category_index(en, s)) return Value(Category{&en, *i});
+  return fail(raw.span, fmt::format("{} is not a value of {}{}{}", quote_text(s), en.name, value_list(en), closest(s, en.value_names())));
+}
+
+// A breakdown: an object with a count for every category ({"low": 5, "high": 0}). An object
+// where nothing is filled in is an empty value; a partly filled one must give every category.
+Value ValueReader::breakdown(const RawValue& raw) {
+  const Enum& en = *field_.type.enumeration;
+  if (raw.kind != RawValue::Kind::object)
+    return expected(raw, fmt::format("an object with a number for each category of {}{}", en.name, value_list(en)));
+  Breakdown b{&en, std::vector<double>(en.values.size(), 0.0)};
+  std::vector<const RawKey*> keys(en.values.size(), nullptr);
+  std::vector<char> filled(en.values.size(), 0);
+  std::size_t before = problems_.size();
+  for (const auto& [key, value] : raw.members) {
+    auto i = category_index(en, key.name);
+    if (!i) {
+      fail(key.span, fmt::format("'{}' is not a category of {}{}{}", key.name, en.name, value_list(en), closest(key.name, en.value_names())));
+      continue;
+    }
+    if (keys[*i]) {
+      fail(key.span, fmt::format("category '{}' is given twice", en.values[*i].name));
+      continue;
+    }
+    keys[*i] = &key;
+    if (value.kind == RawValue::Kind::null || (textual(value) && trim(value.text).empty())) continue;
+    category_ = en.values[*i].name;
+    Value v = number(value, field_.type.integer);
+    category_.clear();
+    if (const double* d = v.get<double>()) b.counts[*i] = *d;
+    filled[*i] = 1;
+  }
+  if (problems_.size() > before) return Value::none(NoValue::empty);
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < filled.size(); ++i)
+    if (!filled[i]) missing.push_back("'" + en.values[i].name + "'");
+  if (missing.size() == en.values.size()) return Value::none(NoValue::empty);
+  if (missing.size() == 1) return fail(raw.span, fmt::format("category {} is missing: give 0 if there are none", missing[0]));
+  if (!missing.empty()) {
+    std::string last = missing.back();
+    missing.pop_back();
+    return fail(raw.span, fmt::format("categories {} and {} are missing: give 0 where there are none", fmt::join(missing, ", "), last));
+  }
+  return Value(std::move(b));
+}
+
+}  // namespace
+
+Value read_value(const Field& f, const RawValue& raw, std::vector<ReadProblem>& problems, Reading reading) {
+  return ValueReader(f, problems, reading).read(raw);
+}
+
+}  // namespace mera::forms
