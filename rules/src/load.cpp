@@ -21,16 +21,72 @@ struct Syntax {
   const dsl::ModelDecl* model = nullptr;
 };
 
-std::vector<fs::path> model_files(const fs::path& path) {
-  if (!fs::exists(path)) throw std::runtime_error(fmt::format("{}: no such file or folder", path.string()));
-  if (!fs::is_directory(path)) return {path};
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(path))
-    if (entry.is_regular_file() && entry.path().extension() == ".mera") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  if (files.empty()) throw std::runtime_error(fmt::format("{}: the folder has no .mera files", path.string()));
-  return files;
-}
+// Where a model's files come from: the disk, or the files of a stored revision. Paths are
+// generic ('/'-separated) either way, so that `extends` finds the base beside the model.
+class FileTree {
+ public:
+  virtual ~FileTree() = default;
+  virtual bool is_folder(const fs::path& path) const = 0;
+  virtual bool is_file(const fs::path& path) const = 0;
+  // The .mera files of a folder, sorted; or the file itself.
+  std::vector<fs::path> model_files(const fs::path& path) const {
+    if (!is_folder(path) && !is_file(path)) throw std::runtime_error(fmt::format("{}: no such file or folder", path.string()));
+    if (!is_folder(path)) return {path};
+    std::vector<fs::path> files = folder_files(path);
+    std::sort(files.begin(), files.end());
+    if (files.empty()) throw std::runtime_error(fmt::format("{}: the folder has no .mera files", path.string()));
+    return files;
+  }
+  virtual dsl::SourcePtr read(const fs::path& path) const = 0;
+
+ protected:
+  virtual std::vector<fs::path> folder_files(const fs::path& folder) const = 0;
+};
+
+class Disk : public FileTree {
+ public:
+  bool is_folder(const fs::path& path) const override { return fs::is_directory(path); }
+  bool is_file(const fs::path& path) const override { return fs::is_regular_file(path); }
+  dsl::SourcePtr read(const fs::path& path) const override { return dsl::read_source(path.string()); }
+
+ protected:
+  std::vector<fs::path> folder_files(const fs::path& folder) const override {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder))
+      if (entry.is_regular_file() && entry.path().extension() == ".mera") files.push_back(entry.path());
+    return files;
+  }
+};
+
+class Stored : public FileTree {
+ public:
+  explicit Stored(const ModelFiles& files) : files_(files) {}
+  bool is_folder(const fs::path& path) const override {
+    std::string prefix = path.generic_string() + "/";
+    auto it = files_.lower_bound(prefix);
+    return it != files_.end() && it->first.starts_with(prefix);
+  }
+  bool is_file(const fs::path& path) const override { return files_.contains(path.generic_string()); }
+  dsl::SourcePtr read(const fs::path& path) const override {
+    auto it = files_.find(path.generic_string());
+    if (it == files_.end()) throw std::runtime_error(fmt::format("{}: not among the stored files of the model", path.generic_string()));
+    return std::make_shared<dsl::SourceFile>(it->first, it->second);
+  }
+
+ protected:
+  std::vector<fs::path> folder_files(const fs::path& folder) const override {
+    std::string prefix = folder.generic_string() + "/";
+    std::vector<fs::path> files;
+    for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it) {
+      fs::path p(it->first);
+      if (p.parent_path() == folder && p.extension() == ".mera") files.push_back(p);
+    }
+    return files;
+  }
+
+ private:
+  const ModelFiles& files_;
+};
 
 // The identity of a declaration for replace and drop: "indicator positive_share",
 // "deadline blood_families organization platform". Empty for what is never replaced.
@@ -63,7 +119,7 @@ const dsl::Ident& name_of(const dsl::Decl& d) {
 
 class Loader {
  public:
-  explicit Loader(dsl::Diagnostics& diags) : diags_(diags) {}
+  Loader(const FileTree& tree, dsl::Diagnostics& diags) : tree_(tree), diags_(diags) {}
   std::vector<dsl::SourcePtr> sources;
 
   Syntax load(const fs::path& path, std::vector<std::string> chain);
@@ -75,6 +131,7 @@ class Loader {
 
   bool droppable(const dsl::DropDecl& d);
 
+  const FileTree& tree_;
   dsl::Diagnostics& diags_;
   std::map<std::string, dsl::Span> dropped_;  // keys already dropped, and where
 };
@@ -96,8 +153,8 @@ bool Loader::droppable(const dsl::DropDecl& d) {
 
 Syntax Loader::parse_files(const fs::path& path) {
   Syntax s;
-  for (const auto& file : model_files(path)) {
-    auto source = dsl::read_source(file.string());
+  for (const auto& file : tree_.model_files(path)) {
+    auto source = tree_.read(file);
     sources.push_back(source);
     s.files.push_back(std::make_shared<dsl::File>(dsl::parse(source, diags_)));
     for (const auto& d : s.files.back()->decls) {
@@ -129,7 +186,7 @@ Syntax Loader::load(const fs::path& path, std::vector<std::string> chain) {
   fs::path folder = here.parent_path() / base.text;
   fs::path file = folder;
   file += ".mera";
-  fs::path found = fs::is_directory(folder) ? folder : fs::is_regular_file(file) ? file : fs::path();
+  fs::path found = tree_.is_folder(folder) ? folder : tree_.is_file(file) ? file : fs::path();
   if (found.empty()) {
     diags_.error(base.span, fmt::format("base model '{}' not found: looked for {} and {}", base.text, folder.string(), file.string()));
     return s;
@@ -193,11 +250,9 @@ void refuse_overrides(const Syntax& s, dsl::Diagnostics& diags) {
   }
 }
 
-}  // namespace
-
-CheckResult load_model(const fs::path& path, const LuaHost& lua) {
+CheckResult load_from(const FileTree& tree, const fs::path& path, const LuaHost& lua) {
   CheckResult result;
-  Loader loader(result.diags);
+  Loader loader(tree, result.diags);
   Syntax s = loader.load(path, {});
   if (!result.diags.has_errors() && s.model && !s.model->extends) refuse_overrides(s, result.diags);
   if (result.diags.has_errors()) {
@@ -207,6 +262,27 @@ CheckResult load_model(const fs::path& path, const LuaHost& lua) {
   CheckResult checked = check(s.decls, loader.sources, lua);
   checked.diags.sort();
   return checked;
+}
+
+}  // namespace
+
+CheckResult load_model(const fs::path& path, const LuaHost& lua) { return load_from(Disk(), path, lua); }
+
+CheckResult load_model(const ModelFiles& files, const std::string& root, const LuaHost& lua) {
+  return load_from(Stored(files), fs::path(root), lua);
+}
+
+StoredModel stored_model(const Model& model, const fs::path& path) {
+  fs::path here = path.lexically_normal();
+  if (here.filename().empty()) here = here.parent_path();  // "examples/tomsk/" names the folder
+  fs::path holder = here.parent_path();
+  StoredModel stored;
+  stored.root = here.filename().generic_string();
+  for (const auto& source : model.sources) {
+    fs::path relative = fs::path(source->name()).lexically_normal().lexically_relative(holder.empty() ? fs::path(".") : holder);
+    stored.files.emplace(relative.generic_string(), source->text());
+  }
+  return stored;
 }
 
 }  // namespace mera::rules

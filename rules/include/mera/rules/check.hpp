@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
 
 #include "mera/dsl/diagnostic.hpp"
 #include "mera/rules/lua_host.hpp"
@@ -24,5 +26,22 @@ CheckResult check(const std::vector<const dsl::Decl*>& decls, const std::vector<
 // extends (found beside it), checks and compiles it. Throws std::runtime_error only when the
 // path itself cannot be read; everything wrong inside the files is a diagnostic.
 CheckResult load_model(const std::filesystem::path& path, const LuaHost& lua);
+
+// A model's files kept somewhere other than on disk (a revision stored in the database):
+// '/'-separated paths relative to the folder that holds the model ("tomsk/model.mera", and for
+// a regional model its base's files too, "tomsk/..." beside "kaluga/...") and their texts.
+using ModelFiles = std::map<std::string, std::string, std::less<>>;
+
+// The same as load_model from disk, over stored files; `root` is the model's own path among
+// them ("tomsk" for a folder, "tomsk.mera" for a single file). Diagnostics name the stored paths.
+CheckResult load_model(const ModelFiles& files, const std::string& root, const LuaHost& lua);
+
+// The files a model loaded from disk was read from, as ModelFiles relative to the folder that
+// holds `path`, and the root to load them again with: what a revision stores.
+struct StoredModel {
+  ModelFiles files;
+  std::string root;
+};
+StoredModel stored_model(const Model& model, const std::filesystem::path& path);
 
 }  // namespace mera::rules
