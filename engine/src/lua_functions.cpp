@@ -1,0 +1,102 @@
+#include "mera/engine/lua_functions.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "lua_state.hpp"
+
+namespace mera::engine {
+
+using forms::NoValue;
+using forms::Value;
+
+struct LuaFunctions::State {
+  lua::Budget budget;
+  lua::State L;
+  long instructions = 0;
+  std::string broken;  // why the blocks could not be loaded (the checker ran them, so rare)
+};
+
+namespace {
+
+void push(lua_State* L, const Value& v) {
+  std::visit([L](const auto& x) {
+    using T = std::decay_t<decltype(x)>;
+    if constexpr (std::is_same_v<T, forms::Null>) lua_pushnil(L);
+    else if constexpr (std::is_same_v<T, double>) lua_pushnumber(L, x);
+    else if constexpr (std::is_same_v<T, bool>) lua_pushboolean(L, x);
+    else if constexpr (std::is_same_v<T, std::string>) lua_pushlstring(L, x.data(), x.size());
+    else if constexpr (std::is_same_v<T, dsl::Date>) lua_pushinteger(L, x.days());
+    else if constexpr (std::is_same_v<T, forms::Category>) lua_pushstring(L, x.name().c_str());
+    else {
+      lua_createtable(L, 0, static_cast<int>(x.counts.size()));
+      for (std::size_t i = 0; i < x.counts.size(); ++i) {
+        lua_pushnumber(L, x.counts[i]);
+        lua_setfield(L, -2, x.enumeration->values[i].name.c_str());
+      }
+    }
+  }, v.data());
+}
+
+Value result(lua_State* L, const std::string& name) {
+  switch (lua_type(L, -1)) {
+    case LUA_TNIL: return Value::none(NoValue::empty, fmt::format("{}() gave nil", name));
+    case LUA_TBOOLEAN: return Value(lua_toboolean(L, -1) != 0);
+    case LUA_TNUMBER: {
+      double d = lua_tonumber(L, -1);
+      if (!std::isfinite(d)) return Value::none(NoValue::lua_error, fmt::format("{}() gave {}, not a number", name, d));
+      return Value(d);
+    }
+    case LUA_TSTRING: {
+      std::size_t size = 0;
+      const char* s = lua_tolstring(L, -1, &size);
+      return Value(std::string(s, size));
+    }
+    default:
+      return Value::none(NoValue::lua_error, fmt::format("{}() gave a {}; a function used in an expression gives a number, a boolean, a text or nil",
+                                                         name, luaL_typename(L, -1)));
+  }
+}
+
+}  // namespace
+
+LuaFunctions::LuaFunctions(const rules::Model& model, LuaLimits limits) : state_(std::make_unique<State>()) {
+  state_->budget = lua::Budget{0, limits.memory_bytes, limits.instructions};
+  state_->instructions = limits.instructions;
+  state_->L = lua::open_sandbox(state_->budget);
+  if (!state_->L) {
+    state_->broken = "cannot start Lua: not enough memory";
+    return;
+  }
+  for (const auto& chunk : model.lua) {
+    lua::refill(state_->L.get(), state_->budget, state_->instructions);
+    std::string chunk_name = chunk.span.known() ? chunk.span.file->name() : "lua";
+    if (!lua::run_chunk(state_->L.get(), chunk.code, chunk_name, chunk.first_line)) {
+      state_->broken = lua::error_text(state_->L.get());
+      lua_settop(state_->L.get(), 0);
+      return;
+    }
+  }
+}
+
+LuaFunctions::~LuaFunctions() = default;
+
+Value LuaFunctions::call(const std::string& name, const std::vector<Value>& args) const {
+  if (!state_->broken.empty()) return Value::none(NoValue::lua_error, state_->broken);
+  lua_State* L = state_->L.get();
+  lua_settop(L, 0);
+  if (!lua_checkstack(L, static_cast<int>(args.size()) + 2)) return Value::none(NoValue::lua_error, "too many arguments for Lua");
+  if (lua_getglobal(L, name.c_str()) != LUA_TFUNCTION) {
+    lua_settop(L, 0);
+    return Value::none(NoValue::lua_error, fmt::format("no Lua function '{}' (a lua block redefined it?)", name));
+  }
+  for (const auto& a : args) push(L, a);
+  lua::refill(L, state_->budget, state_->instructions);
+  Value v = lua_pcall(L, static_cast<int>(args.size()), 1, 0) == LUA_OK ? result(L, name)
+                                                                      : Value::none(NoValue::lua_error, lua::error_text(L));
+  lua_settop(L, 0);
+  return v;
+}
+
+}  // namespace mera::engine

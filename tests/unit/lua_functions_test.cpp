@@ -1,0 +1,87 @@
+// The model's Lua functions at run time: values cross both ways, and every hostile or broken
+// call ends in an empty value that says why, with the state usable for the next call.
+#include <boost/test/unit_test.hpp>
+
+#include "mera/engine/lua_functions.hpp"
+#include "test_model.hpp"
+
+using mera::engine::LuaFunctions;
+using mera::forms::NoValue;
+using mera::forms::Value;
+
+namespace {
+
+const std::string kModel = mera::test::kSkeleton + R"(
+lua [[
+  function days(opened, closed) return closed - opened end
+  function long_case(opened, closed) return closed - opened > 548 end
+  function greet(name) return "привет, " .. name end
+  function high(b) return b.high end
+  function nothing() return nil end
+  function table_back() return {} end
+  function fails(x) error("broken on " .. tostring(x)) end
+  function spins() while true do end end
+  function spins_in_pcall() while true do pcall(function() while true do end end) end end
+  function grows() local t = {} local i = 0 while true do i = i + 1 t[i] = i end end
+  function escape() return os.execute("touch /tmp/mera-pwned") end
+  counter = 0
+  function count() counter = counter + 1 return counter end
+]]
+)";
+
+struct Fixture {
+  mera::test::Checked checked = mera::test::check_text(kModel);
+  const mera::rules::Model& model() const { return *checked.result.model; }
+};
+
+std::string why(const Value& v) { return v.is_null() ? v.as<mera::forms::Null>().detail : "(a value)"; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(lua_functions)
+
+BOOST_AUTO_TEST_CASE(values_cross_both_ways) {
+  Fixture f;
+  BOOST_REQUIRE_MESSAGE(f.checked.result.model, f.checked.output);
+  LuaFunctions lua(f.model());
+  mera::dsl::Date a{2020, 1, 1}, b{2021, 12, 1};  // 700 days: a long case
+  BOOST_TEST(lua.call("days", {Value(a), Value(b)}).as<double>() == double(b.days() - a.days()));
+  BOOST_TEST(lua.call("long_case", {Value(a), Value(b)}).as<bool>());
+  BOOST_TEST(lua.call("greet", {Value(std::string("мир"))}).as<std::string>() == "привет, мир");
+  const auto* risk = f.model().enumeration("risk");
+  BOOST_TEST(lua.call("high", {Value(mera::forms::Breakdown{risk, {2, 7}})}).as<double>() == 7.0);
+  Value nil = lua.call("nothing", {});
+  BOOST_TEST(nil.is_null());
+  BOOST_TEST(int(nil.as<mera::forms::Null>().reason) == int(NoValue::empty));
+}
+
+BOOST_AUTO_TEST_CASE(failures_are_empty_values_with_their_reason) {
+  Fixture f;
+  BOOST_REQUIRE(f.checked.result.model);
+  LuaFunctions lua(f.model());
+  struct Case { const char* name; const char* reason; };
+  for (auto [name, reason] : {Case{"fails", "t.mera:23: broken on 5"}, Case{"spins", "instruction limit"},
+                              Case{"spins_in_pcall", "instruction limit"}, Case{"grows", "not enough memory"},
+                              Case{"escape", "global 'os'"}, Case{"table_back", "gave a table"},
+                              Case{"undefined", "no Lua function 'undefined'"}}) {
+    Value v = lua.call(name, {Value(5.0)});
+    BOOST_TEST_CONTEXT(name) {
+      BOOST_TEST(v.is_null());
+      if (v.is_null()) BOOST_TEST(int(v.as<mera::forms::Null>().reason) == int(NoValue::lua_error));
+      BOOST_TEST(why(v).find(reason) != std::string::npos, why(v));
+    }
+    // The state survives: the next call works, with a fresh instruction budget.
+    BOOST_TEST(lua.call("greet", {Value(std::string("x"))}).as<std::string>() == "привет, x");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(one_state_per_loaded_model) {
+  Fixture f;
+  BOOST_REQUIRE(f.checked.result.model);
+  LuaFunctions first(f.model()), second(f.model());
+  BOOST_TEST(first.call("count", {}).as<double>() == 1.0);
+  BOOST_TEST(first.call("count", {}).as<double>() == 2.0);
+  BOOST_TEST(second.call("count", {}).as<double>() == 1.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
