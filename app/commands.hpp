@@ -2,8 +2,11 @@
 // 0 success, 1 the input has errors (diagnostics printed), 2 usage or system failure.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "mera/storage/records.hpp"
 
 namespace mera::app {
 
@@ -11,5 +14,10 @@ enum Exit { ok = 0, input_errors = 1, failure = 2 };
 
 int run_check(const std::string& model_path);
 int run_fmt(const std::vector<std::string>& paths, bool check_only);
+int run_init(const std::string& db_path, const std::string& model_path, const std::string& user);
+int run_units_import(const std::string& db_path, const std::string& file, const std::string& user);
+int run_units_list(const std::string& db_path, const std::string& on);
+int run_submit(const std::string& db_path, const std::vector<std::string>& files, const std::string& user, bool correct);
+int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id);
 
 }  // namespace mera::app

@@ -1,9 +1,22 @@
 // mera: the command line. Thin by design: parse arguments, call the libraries, print.
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
+#include "mera/storage/error.hpp"
+
+namespace {
+
+// Who is at the keyboard, for the record kept with every submission and in the audit log.
+std::string default_user() {
+  for (const char* name : {"MERA_USER", "USER", "LOGNAME"})
+    if (const char* v = std::getenv(name); v && *v) return v;
+  return "unknown";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"mera: declared forms, indicators, deadlines and routing for monitoring social help to families\n"
@@ -20,6 +33,45 @@ int main(int argc, char** argv) {
   fmt->add_option("FILE", files, ".mera files or folders of them")->required();
   fmt->add_flag("--check", check_only, "change nothing; exit 1 if a file is not in the canonical layout");
 
+  std::string db, user = default_user();
+  auto add_db = [&](CLI::App* cmd) { cmd->add_option("--db", db, "the database file")->required(); };
+  auto add_user = [&](CLI::App* cmd) {
+    cmd->add_option("--user", user, "who does this, for the record (default: $MERA_USER or $USER)")->capture_default_str();
+  };
+
+  auto* init = app.add_subcommand("init", "Create a database: the model as its first revision, and the units of the model folder's units.csv");
+  add_db(init);
+  init->add_option("MODEL", model, "a .mera file or a folder of them (with units.csv)")->required();
+  add_user(init);
+
+  auto* units = app.add_subcommand("units", "The unit tree: import units and their dated memberships, list the tree");
+  units->require_subcommand(1);
+  std::string table, on;
+  auto* units_import = units->add_subcommand("import", "Import a units table (columns id, name, level, parent, from, to); all or nothing");
+  add_db(units_import);
+  units_import->add_option("FILE", table, "a CSV file")->required();
+  add_user(units_import);
+  auto* units_list = units->add_subcommand("list", "Print the unit tree as it stood on a day");
+  add_db(units_list);
+  units_list->add_option("--on", on, "the day, as 2021-03-31 (default: today)");
+
+  bool correct = false;
+  auto* submit = app.add_subcommand("submit", "Submit reports from JSON or CSV files; each file is stored whole or not at all");
+  add_db(submit);
+  submit->add_option("FILE", files, "JSON (an object, an array or JSON lines) or CSV files")->required();
+  submit->add_flag("--correct", correct, "the submissions replace earlier ones (a correction keeps the earlier version readable)");
+  add_user(submit);
+
+  mera::storage::SubmissionFilter filter;
+  std::int64_t id = 0;
+  auto* submissions = app.add_subcommand("submissions", "List stored submissions, or show one with its values and versions");
+  add_db(submissions);
+  submissions->add_option("--form", filter.form, "only this form");
+  submissions->add_option("--unit", filter.unit, "only this unit");
+  submissions->add_option("--period", filter.period, "only this period (2021Q1)");
+  submissions->add_flag("--all", filter.all_versions, "every version, not only the current one");
+  submissions->add_option("--id", id, "show this submission in full");
+
   if (argc < 2) {  // no command: say what there is, as git does
     std::cout << app.help();
     return mera::app::failure;
@@ -33,6 +85,14 @@ int main(int argc, char** argv) {
   try {
     if (check->parsed()) return mera::app::run_check(model);
     if (fmt->parsed()) return mera::app::run_fmt(files, check_only);
+    if (init->parsed()) return mera::app::run_init(db, model, user);
+    if (units_import->parsed()) return mera::app::run_units_import(db, table, user);
+    if (units_list->parsed()) return mera::app::run_units_list(db, on);
+    if (submit->parsed()) return mera::app::run_submit(db, files, user, correct);
+    if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
+  } catch (const mera::storage::Busy& e) {
+    std::cerr << "mera: " << e.what() << '\n';
+    return mera::app::failure;
   } catch (const std::exception& e) {
     std::cerr << "mera: error: " << e.what() << '\n';
     return mera::app::failure;

@@ -1,6 +1,11 @@
 // The golden tests of the language: every case is a file, so adding a case is adding a file.
 //   golden/check/NAME.mera (or a folder NAME/)  beside  NAME.expected: what `mera check` prints
 //   golden/fmt/NAME.mera                        beside  NAME.formatted: what `mera fmt` writes
+//   golden/submit/NAME.jsonl|.json|.csv         beside  NAME.EXT.expected: what `mera submit` prints
+//     into a fresh database made from golden/submit/model (its units.csv too), after
+//     NAME.before.EXT if there is one, and how many submissions the database then holds
+//   golden/units/NAME.csv                       beside  NAME.csv.expected: what `mera units import`
+//     prints into a fresh database of golden/submit/model, and the tree it then holds
 // Run with MERA_UPDATE_GOLDEN=1 to write the actual outputs as the new expectations (then read
 // the diff before committing it). A mismatch prints the whole actual output.
 #define BOOST_TEST_MODULE mera_golden
@@ -11,10 +16,17 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "mera/dsl/format.hpp"
 #include "mera/dsl/parse.hpp"
+#include "mera/engine/init.hpp"
+#include "mera/engine/intake.hpp"
+#include "mera/engine/revisions.hpp"
+#include "mera/engine/units_import.hpp"
 #include "mera/engine/lua_sandbox.hpp"
 #include "mera/rules/check.hpp"
+#include "mera/storage/database.hpp"
 
 namespace fs = std::filesystem;
 namespace utf = boost::unit_test;
@@ -62,6 +74,53 @@ std::string fmt_output(const fs::path& file) {
 
 fs::path golden_dir() { return fs::path(MERA_SOURCE_DIR) / "tests" / "golden"; }
 
+// What `mera submit` prints for a case, in a database of its own, at a fixed time.
+std::string submit_output(const fs::path& file) {
+  fs::path cwd = fs::current_path();
+  fs::current_path(file.parent_path());
+  fs::path db_path = fs::temp_directory_path() / ("mera-golden-" + std::to_string(::getpid()) + "-" + file.filename().string() + ".db");
+  const std::string now = "2026-01-15T09:00:00Z";
+  auto init = mera::engine::init_database(db_path.string(), "model", "golden", now);
+  std::string out = mera::dsl::render(init.diags);
+  if (init.created) {
+    auto db = mera::storage::Database::open(db_path.string());
+    mera::engine::SubmitOptions options{"golden", false, now};
+    std::string before = file.stem().string() + ".before" + file.extension().string();
+    for (const auto& name : {before, file.filename().string()}) {
+      if (!fs::exists(name)) continue;
+      auto report = mera::engine::submit_file(db, mera::dsl::read_source(name), options);
+      out += mera::dsl::render(report.diags) + mera::engine::summary(report) + "\n";
+    }
+    out += "the database holds " + std::to_string(db.submission_count()) + " submissions\n";
+  }
+  fs::current_path(cwd);
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
+  return out;
+}
+
+// What `mera units import` prints for a table, imported into a database of the golden model.
+std::string units_output(const fs::path& file) {
+  fs::path db_path = fs::temp_directory_path() / ("mera-golden-" + std::to_string(::getpid()) + "-" + file.filename().string() + ".db");
+  fs::path cwd = fs::current_path();
+  fs::current_path(golden_dir() / "submit");
+  auto init = mera::engine::init_database(db_path.string(), "model", "golden", "2026-01-15T09:00:00Z");
+  fs::current_path(file.parent_path());
+  std::string out = mera::dsl::render(init.diags);
+  {
+    auto db = mera::storage::Database::open(db_path.string());
+    auto report = mera::engine::import_units(db, *mera::dsl::read_source(file.filename().string()), *init.model, "golden", "2026-01-15T09:00:00Z");
+    out += mera::dsl::render(report.diags);
+    out += report.refused ? "refused\n"
+                          : "added " + std::to_string(report.units_added) + " units, " + std::to_string(report.memberships_added) +
+                                " memberships; ended " + std::to_string(report.memberships_closed) + "; unchanged " + std::to_string(report.unchanged) + "\n";
+    for (const auto& m : db.memberships())
+      out += m.unit + " <- " + (m.parent.empty() ? "(top)" : m.parent) + " " + m.from.iso() + ".." + (m.to ? m.to->iso() : "") + "\n";
+  }
+  fs::current_path(cwd);
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
+  return out;
+}
+
 std::vector<fs::path> cases(const fs::path& dir, bool with_folders) {
   std::vector<fs::path> found;
   for (const auto& e : fs::directory_iterator(dir))
@@ -85,6 +144,25 @@ bool register_cases() {
     fmt->add(utf::make_test_case([=] { compare(expected, fmt_output(c)); }, c.filename().string(), __FILE__, __LINE__));
   }
   master.add(fmt);
+  auto* submit = BOOST_TEST_SUITE("submit");
+  std::vector<fs::path> data;
+  for (const auto& e : fs::directory_iterator(golden_dir() / "submit")) {
+    std::string ext = e.path().extension().string(), name = e.path().filename().string();
+    if ((ext == ".jsonl" || ext == ".json" || ext == ".csv") && name.find(".before.") == std::string::npos) data.push_back(e.path());
+  }
+  std::sort(data.begin(), data.end());
+  for (const auto& c : data) {
+    fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
+    submit->add(utf::make_test_case([=] { compare(expected, submit_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+  }
+  master.add(submit);
+  auto* units = BOOST_TEST_SUITE("units");
+  for (const auto& e : fs::directory_iterator(golden_dir() / "units")) {
+    if (e.path().extension() != ".csv") continue;
+    fs::path c = e.path(), expected = c.parent_path() / (c.filename().string() + ".expected");
+    units->add(utf::make_test_case([=] { compare(expected, units_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+  }
+  master.add(units);
   return true;
 }
 

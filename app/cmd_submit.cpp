@@ -1,0 +1,32 @@
+// mera submit --db DB [--correct] FILE...: each file one transaction; a file with any error is
+// refused whole, with every problem of every submission printed.
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "mera/engine/intake.hpp"
+
+namespace mera::app {
+
+int run_submit(const std::string& db_path, const std::vector<std::string>& files, const std::string& user, bool correct) {
+  storage::Database db = storage::Database::open(db_path);
+  engine::SubmitOptions options{user, correct, {}};
+  int exit = ok;
+  for (const auto& path : files) {
+    dsl::SourcePtr file;
+    try {
+      file = dsl::read_source(path);
+    } catch (const std::exception& e) {
+      std::cerr << "mera: error: " << e.what() << '\n';
+      exit = failure;
+      continue;
+    }
+    engine::FileReport report = engine::submit_file(db, file, options);
+    std::cerr << dsl::render(report.diags);
+    (report.refused ? std::cerr : std::cout) << engine::summary(report) << '\n';
+    if (report.refused && exit == ok) exit = input_errors;
+  }
+  return exit;
+}
+
+}  // namespace mera::app

@@ -1,0 +1,38 @@
+// Taking in submission files: each submission checked against the model revision in force for
+// its period, the unit tree and what is already stored; one file, one transaction. If anything
+// in a file is wrong, nothing of it is stored and every problem of every submission is reported.
+#pragma once
+
+#include <string>
+
+#include "mera/dsl/diagnostic.hpp"
+#include "mera/storage/database.hpp"
+
+namespace mera::engine {
+
+struct SubmitOptions {
+  std::string user;      // who submits: stored with every submission and in the audit log
+  bool correct = false;  // every submission of the file replaces an earlier one (--correct)
+  std::string now;       // ISO time of the submission; storage::now_utc() when empty
+};
+
+struct FileReport {
+  std::string file;
+  std::size_t read = 0;           // submissions found in the file
+  std::size_t stored = 0;         // 0 when the file was refused
+  std::size_t with_warnings = 0;
+  std::size_t with_errors = 0;    // submissions with at least one error
+  bool refused = false;           // true when nothing of the file was stored
+  dsl::Diagnostics diags;         // errors and warnings, in the order found
+};
+
+// Reads and stores one file. Throws storage::Busy when another writer holds the database (before
+// anything is read) and storage::Error when the database itself fails; either way the file's
+// transaction is rolled back.
+FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const SubmitOptions& options);
+
+// What `mera submit` says of a file after its diagnostics: "FILE: 12 submissions stored (1 with
+// warnings)" or "FILE: refused: 3 errors in 2 of 40 submissions; nothing of this file was stored".
+std::string summary(const FileReport& report);
+
+}  // namespace mera::engine

@@ -1,0 +1,32 @@
+// The unit tree as stored (units and their dated membership), held in memory for lookups while
+// submissions are taken in and indicators rolled up: who a unit is, and where it sat when.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mera/storage/database.hpp"
+
+namespace mera::engine {
+
+class UnitTree {
+ public:
+  static UnitTree load(const storage::Database& db);
+
+  const storage::Unit* unit(std::string_view id) const;
+  std::vector<std::string> ids() const;  // for "did you mean"
+  // Was the unit in the tree on at least one day of [first, last]?
+  bool member_during(std::string_view unit, dsl::Date first, dsl::Date last) const;
+  // The memberships of one unit, ordered by start.
+  const std::vector<storage::Membership>& memberships(std::string_view unit) const;
+  // The unit's parent on a day: nullopt when it was not in the tree that day, "" at the top.
+  std::optional<std::string> parent_on(std::string_view unit, dsl::Date day) const;
+
+ private:
+  std::map<std::string, storage::Unit, std::less<>> units_;
+  std::map<std::string, std::vector<storage::Membership>, std::less<>> memberships_;
+};
+
+}  // namespace mera::engine

@@ -1,0 +1,82 @@
+#include "mera/engine/init.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "mera/engine/lua_sandbox.hpp"
+#include "mera/engine/units_import.hpp"
+#include "mera/rules/check.hpp"
+#include "mera/storage/database.hpp"
+
+namespace mera::engine {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Removes a database this code created, with its WAL files, unless told it is finished.
+class NewFile {
+ public:
+  explicit NewFile(std::string path) : path_(std::move(path)) {}
+  NewFile(const NewFile&) = delete;
+  NewFile& operator=(const NewFile&) = delete;
+  ~NewFile() {
+    if (keep_) return;
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path_ + suffix, ignored);
+  }
+  void keep() { keep_ = true; }
+
+ private:
+  std::string path_;
+  bool keep_ = false;
+};
+
+storage::Revision first_revision(const rules::Model& model, const std::string& model_path, const std::string& user, const std::string& now) {
+  rules::StoredModel stored = rules::stored_model(model, model_path);
+  storage::Revision revision;
+  revision.model = model.name;
+  revision.root = stored.root;
+  for (auto& [path, text] : stored.files) revision.files.push_back({path, text});
+  revision.effective = model.effective;
+  revision.status = "approved";  // the first revision is the model the database is made for
+  revision.author = revision.approved_by = user;
+  revision.created_at = revision.approved_at = now;
+  return revision;
+}
+
+}  // namespace
+
+InitReport init_database(const std::string& db_path, const std::string& model_path, const std::string& user, const std::string& now) {
+  InitReport report;
+  if (fs::exists(db_path)) throw storage::Error(fmt::format("{} already exists; mera init creates a new database", db_path));
+  rules::CheckResult checked = rules::load_model(model_path, LuaSandbox());
+  report.diags = std::move(checked.diags);
+  report.model = checked.model;
+  if (!report.model) return report;
+  fs::path units_path = fs::path(model_path) / "units.csv";
+  dsl::SourcePtr units = fs::is_directory(model_path) && fs::exists(units_path) ? dsl::read_source(units_path.string()) : nullptr;
+
+  NewFile guard(db_path);
+  {
+    storage::Database db = storage::Database::create(db_path);
+    storage::Transaction tx = db.write();
+    report.revision = db.add_revision(first_revision(*report.model, model_path, user, now));
+    db.add_audit({0, now, user, "init", db_path,
+                  fmt::format("model {} from {}, revision {} approved, in force from {}", report.model->name, model_path, report.revision,
+                              report.model->effective.iso())});
+    if (units) {
+      report.units_file = units->name();
+      UnitsReport imported = import_units_in(db, *units, *report.model, user, now);
+      report.diags.append(imported.diags);
+      if (imported.refused) return report;
+      report.units = imported.units_added;
+    }
+    tx.commit();
+  }
+  guard.keep();
+  report.created = true;
+  return report;
+}
+
+}  // namespace mera::engine

@@ -1,0 +1,207 @@
+#include "mera/engine/intake.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <tuple>
+
+#include "mera/engine/revisions.hpp"
+#include "mera/engine/unit_tree.hpp"
+#include "mera/forms/period.hpp"
+#include "mera/forms/read.hpp"
+#include "mera/forms/validate.hpp"
+#include "mera/storage/clock.hpp"
+#include "submission_header.hpp"
+
+namespace mera::engine {
+namespace {
+
+using Key = std::tuple<std::string, std::string, std::string, std::string>;  // form, unit, period, record
+
+// One file's intake: the open transaction, the tree and the revisions it checks against, and
+// the keys already taken by earlier submissions of the same file.
+class FileIntake {
+ public:
+  FileIntake(storage::Database& db, const SubmitOptions& options, FileReport& report)
+      : db_(db), options_(options), report_(report), tree_(UnitTree::load(db)), revisions_(db) {}
+
+  void take(forms::SubmissionInput&& input);
+
+ private:
+  const LoadedRevision* revision_for(const Header& h, const forms::SubmissionInput& input, dsl::Diagnostics& diags);
+  const forms::Form* form_of(const Header& h, const LoadedRevision& rev, dsl::Diagnostics& diags);
+  void check_period(const Header& h, const forms::Form& form, dsl::Diagnostics& diags);
+  void check_unit(const Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags);
+  std::int64_t check_earlier(const Header& h, const Key& key, dsl::Diagnostics& diags, int& version);
+
+  storage::Database& db_;
+  const SubmitOptions& options_;
+  FileReport& report_;
+  UnitTree tree_;
+  Revisions revisions_;
+  std::map<Key, dsl::Span> seen_;
+};
+
+const LoadedRevision* FileIntake::revision_for(const Header& h, const forms::SubmissionInput& input, dsl::Diagnostics& diags) {
+  std::string why;
+  // A period form is checked under the revision in force on the period's first day; a record
+  // under the one in force on the day it was submitted.
+  if (h.period) {
+    if (const auto* rev = revisions_.in_force(h.period->first_day(), why)) return rev;
+    diags.error(h.period_span, h.context + why);
+    return revisions_.newest(why);
+  }
+  if (h.period_unreadable) return revisions_.newest(why);
+  if (const auto* rev = revisions_.in_force(h.day, why)) return rev;
+  diags.error(input.span, h.context + why);
+  return nullptr;
+}
+
+const forms::Form* FileIntake::form_of(const Header& h, const LoadedRevision& rev, dsl::Diagnostics& diags) {
+  const forms::Form* form = rev.model->form(h.form);
+  if (!form)
+    diags.error(h.form_span, fmt::format("{}model '{}' has no form '{}'{}", h.context, rev.model->name, h.form,
+                                         forms::closest(h.form, rev.model->form_names())));
+  return form;
+}
+
+void FileIntake::check_period(const Header& h, const forms::Form& form, dsl::Diagnostics& diags) {
+  if (form.period == forms::PeriodKind::record) {
+    if (h.period || h.period_unreadable)
+      diags.error(h.period_span, fmt::format("{}form '{}' is kept one record per {}, not per period: give \"record\" (or the field {}) instead of \"period\"",
+                                             h.context, form.name, form.record_key, form.record_key));
+    return;
+  }
+  if (h.period_unreadable) return;  // reported by the header
+  if (!h.period) {
+    diags.error(h.whole, fmt::format("{}form '{}' is submitted per {}: the submission needs a \"period\"{}", h.context, form.name,
+                                     period_words(form.period), period_example(form.period, h.day.year)));
+  } else if (h.period->kind != form.period) {
+    diags.error(h.period_span, fmt::format("{}form '{}' is submitted per {}, and '{}' is a {}{}", h.context, form.name,
+                                           period_words(form.period), h.period_text, period_words(h.period->kind),
+                                           period_example(form.period, h.period->year)));
+  }
+}
+
+void FileIntake::check_unit(const Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags) {
+  const storage::Unit* unit = tree_.unit(h.unit);
+  if (!unit) {
+    diags.error(h.unit_span, fmt::format("{}no unit '{}' in the unit tree{}", h.context, h.unit, forms::closest(h.unit, tree_.ids())));
+    return;
+  }
+  if (unit->level != form.level) {
+    const rules::Level* level = model.level(unit->level);
+    const rules::Level* wanted = model.level(form.level);
+    diags.error(h.unit_span, fmt::format("{}unit '{}' is {} ({}), and form '{}' is submitted by {} ({})", h.context, h.unit,
+                                         unit->level, level ? level->label : "a level the model does not have", form.name,
+                                         form.level, wanted ? wanted->label : ""));
+    return;
+  }
+  dsl::Date first = h.period ? h.period->first_day() : h.day;
+  dsl::Date last = h.period ? h.period->last_day() : h.day;
+  if (!tree_.member_during(h.unit, first, last))
+    diags.error(h.unit_span, fmt::format("{}unit '{}' is not in the unit tree {} (see its memberships: mera units list)", h.context, h.unit,
+                                         h.period ? fmt::format("during {} ({} to {})", h.period_text, first.iso(), last.iso())
+                                                  : fmt::format("on {}", first.iso())));
+}
+
+// The earlier version this submission replaces (0 for none) and its own version number.
+std::int64_t FileIntake::check_earlier(const Header& h, const Key& key, dsl::Diagnostics& diags, int& version) {
+  auto [it, fresh] = seen_.emplace(key, h.whole);
+  if (!fresh) {
+    diags.error(h.whole, fmt::format("{}the same report is given twice in this file", h.context));
+    diags.note(it->second, "the first one is here");
+    return 0;
+  }
+  const auto& [form, unit, period, record] = key;
+  auto earlier = db_.current(form, unit, period, record);
+  bool correction = h.correction || options_.correct;
+  if (earlier && !correction) {
+    diags.error(h.whole, fmt::format("{}already submitted (submission {}, version {}, by {} at {}); to replace it, submit it as a correction "
+                                     "(\"correction\": true, or mera submit --correct)",
+                                     h.context, earlier->id, earlier->version, earlier->submitted_by, earlier->submitted_at));
+  } else if (!earlier && correction) {
+    diags.error(h.whole, fmt::format("{}nothing to correct: this report was never submitted", h.context));
+  } else if (earlier) {
+    version = earlier->version + 1;
+    return earlier->id;
+  }
+  return 0;
+}
+
+void FileIntake::take(forms::SubmissionInput&& input) {
+  ++report_.read;
+  dsl::Diagnostics diags;
+  Header h = read_header(input, options_.now, diags);
+  const LoadedRevision* rev = revision_for(h, input, diags);
+  const forms::Form* form = rev && !h.form.empty() ? form_of(h, *rev, diags) : nullptr;
+  std::optional<forms::ValidValues> valid;
+  if (form) {
+    check_period(h, *form, diags);
+    if (!h.unit.empty()) check_unit(h, *form, *rev->model, diags);
+    valid = forms::validate_values(*form, input.values, rev->enums, rev->functions.get(), h.context, diags, input.span);
+    if (valid && form->period == forms::PeriodKind::record) h.record = record_key(h, *form, *valid, diags);
+  }
+  storage::Submission row;
+  if (form && !h.unit.empty() && !diags.has_errors()) {
+    Key key{form->name, h.unit, h.period ? h.period->text() : "", h.record};
+    row.supersedes = check_earlier(h, key, diags, row.version);
+  }
+  report_.diags.append(diags);
+  if (diags.has_errors()) {
+    ++report_.with_errors;
+    return;
+  }
+  if (!valid->warnings.empty()) ++report_.with_warnings;
+  if (report_.diags.has_errors()) return;  // the file is refused: go on only to find every problem
+  row.form = form->name;
+  row.unit = h.unit;
+  row.period = h.period ? h.period->text() : "";
+  row.record_key = h.record;
+  row.revision = rev->revision.id;
+  row.status = "submitted";
+  row.values_json = forms::values_to_json(*form, valid->values);
+  row.warnings = std::move(valid->warnings);
+  row.submitted_by = options_.user;
+  row.submitted_at = h.submitted_at;
+  row.source = fmt::format("{}:{}", report_.file, input.span.known() ? input.span.file->line_of(input.span.begin) : 0);
+  std::int64_t id = db_.add_submission(row);
+  if (row.supersedes)
+    db_.add_audit({0, options_.now, options_.user, "submission.correct", fmt::format("submission {}", id),
+                   fmt::format("version {} of {}, replacing submission {}", row.version, h.context.substr(0, h.context.size() - 2), row.supersedes)});
+  ++report_.stored;
+}
+
+}  // namespace
+
+FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const SubmitOptions& given) {
+  SubmitOptions options = given;
+  if (options.now.empty()) options.now = storage::now_utc();
+  FileReport report;
+  report.file = file->name();
+  storage::Transaction tx = db.write();
+  FileIntake intake(db, options, report);
+  forms::read_submissions(*file, report.diags, [&](forms::SubmissionInput&& input) { intake.take(std::move(input)); });
+  if (report.diags.has_errors()) {
+    report.refused = true;
+    report.stored = 0;
+    return report;  // the transaction rolls back
+  }
+  db.add_audit({0, options.now, options.user, "submission.import", report.file,
+                fmt::format("{} submissions stored ({} with warnings)", report.stored, report.with_warnings)});
+  tx.commit();
+  return report;
+}
+
+std::string summary(const FileReport& report) {
+  if (report.refused) {
+    std::size_t n = report.diags.error_count();
+    std::string where = report.with_errors ? fmt::format(" in {} of {} submissions", report.with_errors, report.read) : "";
+    return fmt::format("{}: refused: {} {}{}; nothing of this file was stored", report.file, n, n == 1 ? "error" : "errors", where);
+  }
+  std::string s = fmt::format("{}: {} {} stored", report.file, report.stored, report.stored == 1 ? "submission" : "submissions");
+  if (report.with_warnings) s += fmt::format(" ({} with warnings)", report.with_warnings);
+  return s;
+}
+
+}  // namespace mera::engine

@@ -1,0 +1,41 @@
+#include "mera/engine/unit_tree.hpp"
+
+namespace mera::engine {
+
+UnitTree UnitTree::load(const storage::Database& db) {
+  UnitTree tree;
+  for (auto& u : db.units()) tree.units_.emplace(u.id, u);
+  for (auto& m : db.memberships()) tree.memberships_[m.unit].push_back(m);  // ordered by unit, then from
+  return tree;
+}
+
+const storage::Unit* UnitTree::unit(std::string_view id) const {
+  auto it = units_.find(id);
+  return it == units_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> UnitTree::ids() const {
+  std::vector<std::string> ids;
+  for (const auto& [id, u] : units_) ids.push_back(id);
+  return ids;
+}
+
+const std::vector<storage::Membership>& UnitTree::memberships(std::string_view unit) const {
+  static const std::vector<storage::Membership> none;
+  auto it = memberships_.find(unit);
+  return it == memberships_.end() ? none : it->second;
+}
+
+bool UnitTree::member_during(std::string_view unit, dsl::Date first, dsl::Date last) const {
+  for (const auto& m : memberships(unit))
+    if (m.from <= last && (!m.to || first <= *m.to)) return true;
+  return false;
+}
+
+std::optional<std::string> UnitTree::parent_on(std::string_view unit, dsl::Date day) const {
+  for (const auto& m : memberships(unit))
+    if (m.from <= day && (!m.to || day <= *m.to)) return m.parent;
+  return std::nullopt;
+}
+
+}  // namespace mera::engine
