@@ -120,3 +120,37 @@ BOOST_AUTO_TEST_CASE(a_file_of_a_hundred_megabytes_goes_through) {
   BOOST_TEST(opened.submission_count() == records);
   BOOST_TEST(opened.integrity_check() == "ok");
 }
+
+// What the issue promises a new user: the Tomsk sample goes in; the wrong-data file prints a
+// problem for every one of its submissions and stores nothing.
+BOOST_AUTO_TEST_CASE(the_tomsk_sample_goes_in_and_the_wrong_file_stores_nothing) {
+  TempDir dir;
+  std::string db = dir / "tomsk.db";
+  std::string tomsk = std::string(MERA_SOURCE_DIR) + "/examples/tomsk";
+  Run init = run({"init", "--db", db, tomsk}, dir);
+  BOOST_REQUIRE_MESSAGE(init.exit == 0, init.output);
+  BOOST_TEST(init.output.find("28 units") != std::string::npos, init.output);
+  Run sample = run({"submit", "--db", db, tomsk + "/data/2021.jsonl", tomsk + "/data/2022.jsonl", tomsk + "/data/staff_2021.csv",
+                    tomsk + "/data/staff_2022.csv"}, dir);
+  BOOST_TEST(sample.exit == 0, sample.output);
+  BOOST_TEST(Database::open(db).submission_count() == 150 + 150 + 92 + 92);
+  auto before = Database::open(db).content();
+
+  std::string wrong = tomsk + "/data/wrong/wrong.jsonl";
+  Run refused = run({"submit", "--db", db, wrong, tomsk + "/data/wrong/broken.json", tomsk + "/data/wrong/not_utf8.csv"}, dir);
+  BOOST_TEST(refused.exit == 1);
+  // Every line of wrong.jsonl but the first of the duplicated pair has an error at its line.
+  std::istringstream lines(slurp(wrong));
+  std::string line;
+  int n = 0, reported = 0;
+  while (std::getline(lines, line)) {
+    ++n;
+    if (refused.output.find("wrong.jsonl:" + std::to_string(n) + ":") != std::string::npos &&
+        refused.output.find("wrong.jsonl:" + std::to_string(n) + ":1: note") == std::string::npos)
+      ++reported;
+  }
+  BOOST_TEST(reported == n - 1, refused.output);
+  for (const char* file : {"wrong.jsonl: refused", "broken.json: refused", "not_utf8.csv: refused"})
+    BOOST_TEST(refused.output.find(file) != std::string::npos, file);
+  BOOST_TEST((Database::open(db).content() == before));
+}
