@@ -8,13 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
+mera=${MERA:-build/mera}  # MERA=build-rel/mera to measure another build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 python3 bench/gen_cases.py "$n" "$work/cases.jsonl" "$work/cases.csv"
 echo "records: $n; JSON lines $(du -h "$work/cases.jsonl" | cut -f1), CSV $(du -h "$work/cases.csv" | cut -f1)"
 
-build/mera init --db "$work/mera.db" bench/cases >/dev/null
+"$mera" init --db "$work/mera.db" bench/cases >/dev/null
 measure() {  # label, command...: prints seconds and peak KB
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
@@ -22,7 +23,7 @@ measure() {  # label, command...: prints seconds and peak KB
   awk -v l="$label" -v s="$secs" -v k="$kb" -v n="$n" 'BEGIN { printf "%-16s %8.2f s %10.0f records/s %6.0f MB peak\n", l, s, n / s, k / 1024 }'
   echo "$secs" >"$work/$label.secs"
 }
-measure mera_submit build/mera submit --db "$work/mera.db" "$work/cases.jsonl"
+measure mera_submit "$mera" submit --db "$work/mera.db" "$work/cases.jsonl"
 
 # SQLite's .import into a table of the same columns, in WAL mode with synchronous=FULL as mera.
 sqlite3 "$work/sqlite.db" "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
