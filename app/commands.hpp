@@ -18,6 +18,7 @@ int run_init(const std::string& db_path, const std::string& model_path, const st
 int run_units_import(const std::string& db_path, const std::string& file, const std::string& user);
 int run_units_list(const std::string& db_path, const std::string& on);
 int run_submit(const std::string& db_path, const std::vector<std::string>& files, const std::string& user, bool correct);
+int run_deadlines(const std::string& model_path, const std::string& period, const std::string& year);
 int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id);
 
 }  // namespace mera::app

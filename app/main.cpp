@@ -72,6 +72,12 @@ int main(int argc, char** argv) {
   submissions->add_flag("--all", filter.all_versions, "every version, not only the current one");
   submissions->add_option("--id", id, "show this submission in full");
 
+  std::string period, year;
+  auto* deadlines = app.add_subcommand("deadlines", "Due dates of every hop of the route: for one period, or the whole year as a table");
+  deadlines->add_option("MODEL", model, "a .mera file or a folder of .mera files")->required();
+  deadlines->add_option("--period", period, "one period: 2021Q4, 2021H2, 2021-03, 2021");
+  deadlines->add_option("--year", year, "a whole year as a calendar table: 2021");
+
   if (argc < 2) {  // no command: say what there is, as git does
     std::cout << app.help();
     return mera::app::failure;
@@ -89,6 +95,7 @@ int main(int argc, char** argv) {
     if (units_import->parsed()) return mera::app::run_units_import(db, table, user);
     if (units_list->parsed()) return mera::app::run_units_list(db, on);
     if (submit->parsed()) return mera::app::run_submit(db, files, user, correct);
+    if (deadlines->parsed()) return mera::app::run_deadlines(model, period, year);
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
   } catch (const mera::storage::Busy& e) {
     std::cerr << "mera: " << e.what() << '\n';

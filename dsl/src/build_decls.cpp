@@ -114,9 +114,36 @@ ModelDecl TreeBuilder::model(const Node& n) {
       }
       m.effective = date(*c->children.at(0));
       m.effective_span = span(*c->children.at(0));
+    } else if (c->is_type<g::shift_clause>()) {
+      if (m.shift) {
+        diags_.error(span(*c), "'shift to next working day' is given twice");
+        diags_.note(*m.shift, "the first one is here");
+        continue;
+      }
+      m.shift = span(*c);
+    } else if (c->is_type<g::holidays_clause>()) {
+      m.holidays.push_back(holidays(*c));
     }
   }
   return m;
+}
+
+// holidays DAY, ... where DAY is DATE or DATE..DATE
+HolidaysClause TreeBuilder::holidays(const Node& n) {
+  HolidaysClause h{{}, span(n)};
+  for (const auto& c : n.children) {
+    Holiday day;
+    day.span = span(*c);
+    const Node& first = *c->children.at(0);
+    day.first = day.last = date(first);
+    day.first_span = span(first);
+    if (c->children.size() > 1) {
+      day.last = date(*c->children.at(1));
+      day.last_span = span(*c->children.at(1));
+    }
+    h.days.push_back(std::move(day));
+  }
+  return h;
 }
 
 // level NAME [LABEL]

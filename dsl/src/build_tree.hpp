@@ -27,6 +27,7 @@ class TreeBuilder {
   int small_integer(const Node& n, int max);
 
   ModelDecl model(const Node& n);
+  HolidaysClause holidays(const Node& n);
   LevelDecl level(const Node& n);
   RouteDecl route(const Node& n);
   EnumDecl enumeration(const Node& n);

@@ -22,7 +22,10 @@ MERA_ERROR(replaceable, "expected what to replace: level, enum, form, deadline o
 MERA_ERROR(decl_name, "expected a name");
 MERA_ERROR(base_name, "expected the name of the base model after 'extends'");
 MERA_ERROR(block_open, "expected '{'");
-MERA_ERROR(model_close, "expected 'effective DATE' or '}' closing the model");
+MERA_ERROR(model_close, "expected 'effective DATE', 'shift to next working day', 'holidays DATE, ...' or '}' closing the model");
+MERA_ERROR(shift_tail, "expected 'to next working day' after 'shift'");
+MERA_ERROR(holiday, "expected a holiday's date written as YYYY-MM-DD (or a run of days: 2021-01-01..2021-01-08)");
+MERA_ERROR(holiday_last, "expected the last day of the run written as YYYY-MM-DD after '..'");
 MERA_ERROR(effective_date, "expected a date written as YYYY-MM-DD after 'effective'");
 MERA_ERROR(level_ref, "expected a level's name");
 MERA_ERROR(enum_values, "expected the enum's values: a name and an optional label, separated by commas");

@@ -84,6 +84,8 @@ class Printer {
 
   void declaration(const Decl& d);
   void model(const Decl& d, const ModelDecl& m);
+  void holidays(const HolidaysClause& h);
+  std::string text(const Span& s) const { return src_.substr(s.begin, s.end - s.begin); }  // as written
   void enumeration(const Decl& d, const EnumDecl& e);
   void form(const Decl& d, const FormDecl& f);
   void field(const FieldDecl& f);
@@ -187,14 +189,42 @@ void Printer::declaration(const Decl& d) {
   }, d.node);
 }
 
+// The members of the model's braces, in source order: effective, shift, holidays.
 void Printer::model(const Decl& d, const ModelDecl& m) {
   Offset header = m.extends ? m.extends->span.end : header_end(m.name, m.label);
   open(d, header);
-  if (m.effective) {
-    const Span& s = m.effective_span;  // the date: printed as written
-    leaf(s.begin, s.end, Line{"effective " + src_.substr(s.begin, s.end - s.begin), {}, kIndent});
+  std::vector<std::pair<Offset, const HolidaysClause*>> members;  // null: effective or shift
+  if (m.effective) members.emplace_back(m.effective_span.begin, nullptr);
+  if (m.shift) members.emplace_back(m.shift->begin, nullptr);
+  for (const auto& h : m.holidays) members.emplace_back(h.span.begin, &h);
+  std::sort(members.begin(), members.end());
+  for (const auto& [begin, h] : members) {
+    if (h) holidays(*h);
+    else if (m.shift && begin == m.shift->begin) leaf(m.shift->begin, m.shift->end, Line{"shift to next working day", {}, kIndent});
+    else leaf(m.effective_span.begin, m.effective_span.end, Line{"effective " + text(m.effective_span), {}, kIndent});
   }
   close(d, m.close);
+}
+
+// One line when it fits and holds no comment; otherwise one day a line, under the first.
+void Printer::holidays(const HolidaysClause& h) {
+  std::vector<std::string> days;
+  std::string line = "holidays ";
+  for (std::size_t i = 0; i < h.days.size(); ++i) {
+    const Holiday& day = h.days[i];
+    days.push_back(text(day.first_span) + (day.last_span ? ".." + text(*day.last_span) : ""));
+    line += (i ? ", " : "") + days.back();
+  }
+  if (layout::width(line) + kIndent <= kMaxLine && !comment_within(h.span.begin, h.span.end)) {
+    leaf(h.span.begin, h.span.end, Line{std::move(line), {}, kIndent});
+    return;
+  }
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    std::string comma = i + 1 < days.size() ? "," : "";
+    const Span& s = h.days[i].span;
+    if (i == 0) leaf(h.span.begin, s.end, Line{"holidays " + days[i] + comma, {}, kIndent});
+    else leaf(s.begin, s.end, Line{days[i] + comma, {}, kIndent + 9});  // under the first day
+  }
 }
 
 // One line when it fits and no comment sits between the braces (a comment cannot go inside a

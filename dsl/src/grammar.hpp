@@ -71,6 +71,10 @@ MERA_KEYWORD(true_, "true");
 MERA_KEYWORD(false_, "false");
 MERA_KEYWORD(null, "null");
 MERA_KEYWORD(previous, "previous");
+MERA_KEYWORD(shift, "shift");
+MERA_KEYWORD(to, "to");
+MERA_KEYWORD(working, "working");
+MERA_KEYWORD(holidays, "holidays");
 #undef MERA_KEYWORD
 
 // Words of the expression language cannot name anything.
@@ -178,8 +182,18 @@ struct base_name : identifier {};
 struct extends_clause : seq<kw_extends, pad<must<base_name>>> {};
 struct effective_date : date_lit {};
 struct effective_clause : seq<kw_effective, pad<must<effective_date>>> {};
+// shift to next working day: a due date on a weekend or a listed holiday moves forward
+struct shift_tail : seq<kw_to, sep, kw_next, sep, kw_working, sep, kw_day> {};
+struct shift_clause : seq<kw_shift, pad<must<shift_tail>>> {};
+// holidays 2021-01-01..2021-01-08, 2021-02-23
+struct holiday_first : date_lit {};
+struct holiday_last : date_lit {};
+struct range_dots : string<'.', '.'> {};
+struct holiday : seq<holiday_first, opt<sep, range_dots, pad<must<holiday_last>>>> {};
+struct holidays_clause : seq<kw_holidays, pad<must<holiday>>, star<sep, one<','>, pad<must<holiday>>>> {};
+struct model_member : sor<effective_clause, shift_clause, holidays_clause> {};
 struct model_decl : seq<kw_model, pad<must<decl_name>>, opt_label, opt<sep, extends_clause>,
-                        pad<must<block_open>>, star<pad<effective_clause>>, pad<must<model_close>>> {};
+                        pad<must<block_open>>, star<pad<model_member>>, pad<must<model_close>>> {};
 
 // level organization "Организация"
 struct level_decl : seq<kw_level, pad<must<decl_name>>, opt_label> {};

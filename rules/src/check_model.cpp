@@ -67,6 +67,7 @@ void check_header(Checker& c, const Declarations& d, const std::vector<dsl::Sour
   if (m.extends) c.model.extends = m.extends->text;
   if (m.effective) c.model.effective = *m.effective;
   else c.error(m.name.span, fmt::format("model '{}' has no effective date: add 'effective YYYY-MM-DD' inside its braces", m.name.text));
+  check_calendar(c, m);
 }
 
 // Forms, enums and indicators share one namespace: all three can stand in an expression.

@@ -26,6 +26,7 @@ struct Checker {
   std::string route_text() const;  // "organization -> platform -> center"
 };
 
+void check_calendar(Checker& c, const dsl::ModelDecl& m);
 void check_deadlines(Checker& c, const std::vector<const dsl::DeadlineDecl*>& decls);
 void check_indicators(Checker& c, const std::vector<const dsl::IndicatorDecl*>& decls);
 void check_lua(Checker& c, const std::vector<const dsl::LuaDecl*>& decls, const LuaHost& host);

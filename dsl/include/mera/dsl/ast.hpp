@@ -63,12 +63,27 @@ struct Expr {
 
 // ---- declarations -------------------------------------------------------------------------
 
+struct Holiday {               // 2021-02-23, or a run of days 2021-01-01..2021-01-08
+  Date first;
+  Date last;                   // == first for a single day
+  Span first_span;
+  std::optional<Span> last_span;
+  Span span;
+};
+
+struct HolidaysClause {        // holidays 2021-01-01..2021-01-08, 2021-02-23
+  std::vector<Holiday> days;
+  Span span;
+};
+
 struct ModelDecl {             // model tomsk "Томская область" [extends base] { effective DATE }
   Ident name;
   std::optional<Label> label;
   std::optional<Ident> extends;
   std::optional<Date> effective;
   Span effective_span;
+  std::optional<Span> shift;   // `shift to next working day`
+  std::vector<HolidaysClause> holidays;
   Span span;
   std::uint32_t close = 0;     // offset of the closing brace
 };

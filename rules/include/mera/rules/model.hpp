@@ -37,6 +37,13 @@ struct Deadline {
   dsl::Span span;
 };
 
+// Working-day rules of the model (`shift to next working day`, `holidays ...` in its header).
+// Without `shift` no due date moves: the Regulation's dates as written.
+struct Calendar {
+  bool shift = false;               // a due date on a day off moves to the next working day
+  std::vector<dsl::Date> holidays;  // every listed day, runs expanded, sorted, no duplicates
+};
+
 struct Format {
   enum class Kind { number, percent, integer };
   Kind kind = Kind::number;
@@ -71,6 +78,7 @@ class Model {
   std::string label;
   std::string extends;            // the base model's name, if regional
   dsl::Date effective;
+  Calendar calendar;
   std::vector<Level> levels;      // in route order, bottom first
   std::vector<std::unique_ptr<forms::Enum>> enums;
   std::vector<std::unique_ptr<forms::Form>> forms;
