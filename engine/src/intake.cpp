@@ -39,7 +39,11 @@ class FileIntake {
   FileReport& report_;
   UnitTree tree_;
   Revisions revisions_;
-  std::map<Key, dsl::Span> seen_;
+  // Earlier reports of this file are found in the database (they were inserted, in this same
+  // transaction, with ids from first_id_ on); only those not inserted, because the file already
+  // had an error, are remembered here. A big good file thus costs no memory for its keys.
+  std::int64_t first_id_ = 0;
+  std::map<Key, dsl::Span> not_inserted_;
 };
 
 const LoadedRevision* FileIntake::revision_for(const Header& h, const forms::SubmissionInput& input, dsl::Diagnostics& diags) {
@@ -107,14 +111,21 @@ void FileIntake::check_unit(const Header& h, const forms::Form& form, const rule
 
 // The earlier version this submission replaces (0 for none) and its own version number.
 std::int64_t FileIntake::check_earlier(const Header& h, const Key& key, dsl::Diagnostics& diags, int& version) {
-  auto [it, fresh] = seen_.emplace(key, h.whole);
-  if (!fresh) {
-    diags.error(h.whole, fmt::format("{}the same report is given twice in this file", h.context));
-    diags.note(it->second, "the first one is here");
-    return 0;
-  }
   const auto& [form, unit, period, record] = key;
   auto earlier = db_.current(form, unit, period, record);
+  dsl::Span first_here;
+  if (auto it = not_inserted_.find(key); it != not_inserted_.end()) first_here = it->second;
+  else if (earlier && first_id_ && earlier->id >= first_id_ && h.whole.known()) {
+    // Stored by this very file: point at its line ("data.jsonl:12").
+    std::size_t line = std::stoul(earlier->source.substr(earlier->source.rfind(':') + 1));
+    std::size_t begin = h.whole.file->line_start(line);
+    first_here = {h.whole.file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(begin + h.whole.file->line_text(line).size())};
+  }
+  if (first_here.known() || (earlier && first_id_ && earlier->id >= first_id_)) {
+    diags.error(h.whole, fmt::format("{}the same report is given twice in this file", h.context));
+    if (first_here.known()) diags.note(first_here, "the first one is here");
+    return 0;
+  }
   bool correction = h.correction || options_.correct;
   if (earlier && !correction) {
     diags.error(h.whole, fmt::format("{}already submitted (submission {}, version {}, by {} at {}); to replace it, submit it as a correction "
@@ -143,9 +154,10 @@ void FileIntake::take(forms::SubmissionInput&& input) {
     if (valid && form->period == forms::PeriodKind::record) h.record = record_key(h, *form, *valid, diags);
   }
   storage::Submission row;
+  std::optional<Key> key;
   if (form && !h.unit.empty() && !diags.has_errors()) {
-    Key key{form->name, h.unit, h.period ? h.period->text() : "", h.record};
-    row.supersedes = check_earlier(h, key, diags, row.version);
+    key = Key{form->name, h.unit, h.period ? h.period->text() : "", h.record};
+    row.supersedes = check_earlier(h, *key, diags, row.version);
   }
   report_.diags.append(diags);
   if (diags.has_errors()) {
@@ -153,7 +165,10 @@ void FileIntake::take(forms::SubmissionInput&& input) {
     return;
   }
   if (!valid->warnings.empty()) ++report_.with_warnings;
-  if (report_.diags.has_errors()) return;  // the file is refused: go on only to find every problem
+  if (report_.diags.has_errors()) {  // the file is refused: go on only to find every problem
+    not_inserted_.emplace(*key, h.whole);
+    return;
+  }
   row.form = form->name;
   row.unit = h.unit;
   row.period = h.period ? h.period->text() : "";
@@ -166,6 +181,7 @@ void FileIntake::take(forms::SubmissionInput&& input) {
   row.submitted_at = h.submitted_at;
   row.source = fmt::format("{}:{}", report_.file, input.span.known() ? input.span.file->line_of(input.span.begin) : 0);
   std::int64_t id = db_.add_submission(row);
+  if (!first_id_) first_id_ = id;
   if (row.supersedes)
     db_.add_audit({0, options_.now, options_.user, "submission.correct", fmt::format("submission {}", id),
                    fmt::format("version {} of {}, replacing submission {}", row.version, h.context.substr(0, h.context.size() - 2), row.supersedes)});
