@@ -49,12 +49,12 @@ int run_units_list(const std::string& db_path, const std::string& on) {
   storage::Database db = storage::Database::open(db_path);
   engine::UnitTree tree = engine::UnitTree::load(db);
   std::string day_text = on.empty() ? storage::now_utc().substr(0, 10) : on;
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(day_text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || !dsl::date_problem(y, m, d).empty()) {
+  std::optional<dsl::Date> parsed = dsl::parse_iso_date(day_text);
+  if (!parsed) {
     std::cerr << fmt::format("mera: error: '{}' is not a date; write it as 2021-03-31\n", day_text);
     return failure;
   }
-  dsl::Date day{y, m, d};
+  dsl::Date day = *parsed;
   std::multimap<std::string, std::string> children;  // parent -> child, "" for the top
   std::size_t members = 0;
   for (const auto& id : tree.ids())

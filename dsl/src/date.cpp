@@ -26,6 +26,23 @@ std::string date_problem(int year, int month, int day) {
   return {};
 }
 
+std::optional<Date> parse_iso_date(std::string_view text, std::string* problem) {
+  if (problem) problem->clear();
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8}, sizes[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k)
+    for (std::size_t i = starts[k]; i < starts[k] + sizes[k]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      parts[k] = parts[k] * 10 + (text[i] - '0');
+    }
+  if (std::string why = date_problem(parts[0], parts[1], parts[2]); !why.empty()) {
+    if (problem) *problem = why;
+    return std::nullopt;
+  }
+  return Date{parts[0], parts[1], parts[2]};
+}
+
 int month_from_name(const std::string& name) {
   for (std::size_t i = 0; i < kMonths.size(); ++i)
     if (name == kMonths[i]) return static_cast<int>(i) + 1;

@@ -39,8 +39,9 @@ std::optional<dsl::Date> read_moment(const std::string& text, std::string& why) 
     }
     return v;
   };
-  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  bool shape = y >= 0 && m >= 0 && d >= 0 && text.size() >= 10 && text[4] == '-' && text[7] == '-';
+  std::string problem;
+  std::optional<dsl::Date> day = dsl::parse_iso_date(std::string_view(text).substr(0, 10), &problem);
+  bool shape = day || !problem.empty();
   if (shape && text.size() > 10) {
     std::string rest = text.substr(10);
     if (!rest.empty() && rest.back() == 'Z') rest.pop_back();
@@ -53,11 +54,8 @@ std::optional<dsl::Date> read_moment(const std::string& text, std::string& why) 
     why = "write a date as 2021-04-03, or a date and time as 2021-04-03T10:00:00Z";
     return std::nullopt;
   }
-  if (std::string problem = dsl::date_problem(y, m, d); !problem.empty()) {
-    why = problem;
-    return std::nullopt;
-  }
-  return dsl::Date{y, m, d};
+  if (!day) why = problem;
+  return day;
 }
 
 }  // namespace

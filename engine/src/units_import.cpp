@@ -67,24 +67,11 @@ std::optional<dsl::Date> UnitsTable::date(const forms::CsvCell& cell, bool requi
     if (required) report_.diags.error(cell.span, "the date a membership starts ('from') is required");
     return std::nullopt;
   }
-  auto digits = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (t[i] < '0' || t[i] > '9') return -1;
-      v = v * 10 + (t[i] - '0');
-    }
-    return v;
-  };
-  int y = t.size() == 10 ? digits(0, 4) : -1, m = t.size() == 10 ? digits(5, 2) : -1, d = t.size() == 10 ? digits(8, 2) : -1;
-  if (y < 0 || m < 0 || d < 0 || t[4] != '-' || t[7] != '-') {
-    report_.diags.error(cell.span, fmt::format("'{}' is not a date; write it as 2020-06-10", t));
-    return std::nullopt;
-  }
-  if (std::string problem = dsl::date_problem(y, m, d); !problem.empty()) {
-    report_.diags.error(cell.span, fmt::format("'{}' is not a date: {}", t, problem));
-    return std::nullopt;
-  }
-  return dsl::Date{y, m, d};
+  std::string problem;
+  std::optional<dsl::Date> day = dsl::parse_iso_date(t, &problem);
+  if (!day && problem.empty()) report_.diags.error(cell.span, fmt::format("'{}' is not a date; write it as 2020-06-10", t));
+  else if (!day) report_.diags.error(cell.span, fmt::format("'{}' is not a date: {}", t, problem));
+  return day;
 }
 
 void UnitsTable::read(const forms::CsvRow& row) {
