@@ -7,16 +7,21 @@
 
 namespace mera::app {
 
-int run_check(const std::string& model_path) {
+std::shared_ptr<const rules::Model> load_reported(const std::string& model_path) {
   engine::LuaSandbox lua;
   rules::CheckResult result = rules::load_model(model_path, lua);
   std::cerr << dsl::render(result.diags);
   if (!result.model) {
     std::size_t n = result.diags.error_count();
     std::cerr << n << (n == 1 ? " error" : " errors") << '\n';
-    return input_errors;
   }
-  std::cout << result.model->summary() << '\n';
+  return result.model;
+}
+
+int run_check(const std::string& model_path) {
+  auto model = load_reported(model_path);
+  if (!model) return input_errors;
+  std::cout << model->summary() << '\n';
   return ok;
 }
 

@@ -7,8 +7,6 @@
 #include <string_view>
 
 #include "commands.hpp"
-#include "mera/engine/lua_sandbox.hpp"
-#include "mera/rules/check.hpp"
 #include "mera/rules/due_dates.hpp"
 
 namespace mera::app {
@@ -128,16 +126,10 @@ int run_deadlines(const std::string& model_path, const std::string& period, cons
     }
     y = as_year->year;
   }
-  engine::LuaSandbox lua;
-  rules::CheckResult result = rules::load_model(model_path, lua);
-  std::cerr << dsl::render(result.diags);
-  if (!result.model) {
-    std::size_t n = result.diags.error_count();
-    std::cerr << n << (n == 1 ? " error" : " errors") << '\n';
-    return input_errors;
-  }
-  if (p) print_period(*result.model, *p);
-  else print_year(*result.model, y);
+  auto model = load_reported(model_path);
+  if (!model) return input_errors;
+  if (p) print_period(*model, *p);
+  else print_year(*model, y);
   return ok;
 }
 

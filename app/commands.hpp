@@ -3,14 +3,20 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "mera/rules/model.hpp"
 #include "mera/storage/records.hpp"
 
 namespace mera::app {
 
 enum Exit { ok = 0, input_errors = 1, failure = 2 };
+
+// Loads and checks a model, printing its diagnostics (and, if any, the count of errors) to
+// stderr, as every command that reads a model does. Null when the model has errors.
+std::shared_ptr<const rules::Model> load_reported(const std::string& model_path);
 
 int run_check(const std::string& model_path);
 int run_fmt(const std::vector<std::string>& paths, bool check_only);
