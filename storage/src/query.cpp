@@ -47,6 +47,12 @@ std::string Query::text(int column) const {
   return std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
+std::string_view Query::view(int column) const {
+  const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+  if (!data) return {};
+  return std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
 std::int64_t Query::int64(int column) const { return sqlite3_column_int64(statement_, column); }
 
 bool Query::is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,6 +91,21 @@ class Database {
                                    const std::string& period, const std::string& record_key) const;
   std::vector<Submission> submissions(const SubmissionFilter& filter = {}) const;  // ordered by id
   std::int64_t submission_count() const;  // rows, every version counted
+  // The current version of every report of one form, streamed in id order without building a
+  // Submission per row: what the indicator engine reads, possibly millions of records.
+  struct CurrentRow {
+    std::int64_t id = 0;
+    std::string_view unit;
+    std::string_view period;
+    std::string_view record_key;
+    std::string_view values_json;
+    std::string_view submitted_at;
+  };
+  void each_current(const std::string& form, const std::function<void(const CurrentRow&)>& row) const;
+  // The years that have reports: those of periods, and for records the years they were
+  // submitted in. Ascending. What `mera eval` picks its default year from.
+  std::vector<int> reported_years() const;
+
 
   // The audit log, append-only.
   std::int64_t add_audit(const AuditEntry& entry);

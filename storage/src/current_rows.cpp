@@ -1,0 +1,37 @@
+// The current version of every report of a form, streamed: the indicator engine's one read of
+// the submissions table. A version is current when no version + 1 of the same report exists.
+#include "connection.hpp"
+#include "mera/storage/database.hpp"
+
+namespace mera::storage {
+
+void Database::each_current(const std::string& form, const std::function<void(const CurrentRow&)>& row) const {
+  Query q = connection_->query(
+      "SELECT s.id, s.unit, s.period, s.record_key, s.values_json, s.submitted_at FROM submissions AS s "
+      "WHERE s.form = ?1 AND NOT EXISTS (SELECT 1 FROM submissions AS later WHERE later.form = s.form "
+      "AND later.unit = s.unit AND later.period = s.period AND later.record_key = s.record_key "
+      "AND later.version = s.version + 1) ORDER BY s.id");
+  q.bind(1, form);
+  const std::string doing = "read the submissions of form " + form;
+  CurrentRow r;
+  while (q.step(doing)) {
+    r.id = q.int64(0);
+    r.unit = q.view(1);
+    r.period = q.view(2);
+    r.record_key = q.view(3);
+    r.values_json = q.view(4);
+    r.submitted_at = q.view(5);
+    row(r);
+  }
+}
+
+std::vector<int> Database::reported_years() const {
+  Query q = connection_->query(
+      "SELECT DISTINCT CAST(substr(CASE WHEN period <> '' THEN period ELSE submitted_at END, 1, 4) AS INTEGER) AS y "
+      "FROM submissions ORDER BY y");
+  std::vector<int> years;
+  while (q.step("read the years that have reports")) years.push_back(static_cast<int>(q.int64(0)));
+  return years;
+}
+
+}  // namespace mera::storage
