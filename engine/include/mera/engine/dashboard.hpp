@@ -1,0 +1,71 @@
+// `mera eval` as a library: which revision, unit(s) and period a request means, every
+// indicator evaluated for them, and the result rendered as an aligned table (the model's own
+// Russian labels), as JSON or as CSV; `--explain` as text. The HTTP service will reuse it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mera/dsl/diagnostic.hpp"
+#include "mera/engine/evaluator.hpp"
+#include "mera/engine/revisions.hpp"
+
+namespace mera::engine {
+
+struct DashboardRequest {
+  std::string unit;    // empty: the top of the tree
+  std::string period;  // empty: the last complete year that has reports
+  bool all_units = false;  // every unit of the tree, top first
+  dsl::Date today;     // what "complete" is measured against
+};
+
+struct UnitValues {
+  storage::Unit unit;
+  std::vector<IndicatorValue> values;
+};
+
+struct Dashboard {
+  const LoadedRevision* revision = nullptr;
+  forms::Period period;
+  std::vector<UnitValues> units;
+  dsl::Diagnostics problems;  // every Lua failure, at its indicator, naming the unit
+};
+
+// Thrown for a request that cannot be answered (unknown unit, bad period, no revision in
+// force); the message says what to do.
+struct RequestError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Resolves the defaults, picks the approved revision in force on the period's first day and
+// evaluates. `evaluator` is made for that revision and may be reused by the caller via
+// `explain` below.
+class DashboardBuilder {
+ public:
+  DashboardBuilder(const storage::Database& db, Revisions& revisions, const UnitTree& tree)
+      : db_(db), revisions_(revisions), tree_(tree) {}
+
+  Dashboard build(const DashboardRequest& request);
+  // How one indicator's value came about, for the request's (single) unit and period.
+  Explanation explain(const DashboardRequest& request, const std::string& indicator, Dashboard& context);
+
+ private:
+  forms::Period period_of(const DashboardRequest& request) const;
+  std::vector<std::string> units_of(const DashboardRequest& request, const forms::Period& period) const;
+  Evaluator& evaluator_for(const LoadedRevision& revision);
+
+  const storage::Database& db_;
+  Revisions& revisions_;
+  const UnitTree& tree_;
+  const LoadedRevision* current_ = nullptr;
+  std::unique_ptr<Evaluator> evaluator_;
+};
+
+enum class DashboardFormat { table, json, csv };
+std::optional<DashboardFormat> dashboard_format(std::string_view word);
+
+std::string render(const Dashboard& dashboard, DashboardFormat format);
+std::string render(const Explanation& explanation, const Dashboard& context);
+
+}  // namespace mera::engine

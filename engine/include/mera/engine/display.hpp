@@ -1,0 +1,26 @@
+// How indicator values are shown: rounded (or cut, as published tables do) to the indicator's
+// format for people; exact, with full precision, for machines. An empty value is shown by why
+// it is empty, never as 0.
+#pragma once
+
+#include <string>
+
+#include "mera/engine/evaluator.hpp"
+
+namespace mera::engine {
+
+// "83 %" for 0.838 under `format percent digits 0 truncate`; "2.3"; "412"; the no-value words
+// ("no data", "0/0", ...) for an empty value.
+std::string display(const rules::Format& format, const forms::Value& value);
+// The number for display before it is printed: percent * 100, cut or rounded to the digits.
+double displayed_number(const rules::Format& format, double value);
+// The shortest text that reads back as exactly the same double: 0.8378378378378378.
+std::string exact(double value);
+// Why a value is empty, in a few words: "no data", "0/0", "empty", "Lua error".
+std::string no_value_words(forms::NoValue reason);
+// "≥ 60 %": an indicator's target as its format shows it; empty without a target.
+std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v);
+// "met", "missed", or "" when there is nothing to judge.
+std::string target_words(TargetStatus status);
+
+}  // namespace mera::engine

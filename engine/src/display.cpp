@@ -1,0 +1,59 @@
+#include "mera/engine/display.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace mera::engine {
+
+double displayed_number(const rules::Format& format, double value) {
+  double scale = std::pow(10.0, format.digits);
+  double y = value * (format.kind == rules::Format::Kind::percent ? 100.0 : 1.0) * scale;
+  // 0.29 * 100 is 28.999999999999996 in binary: a value that is a whole number of display
+  // steps up to floating-point noise is that whole number, so cutting does not lose a step.
+  if (double whole = std::round(y); std::fabs(y - whole) < 1e-9 * std::max(1.0, std::fabs(y))) y = whole;
+  y = format.truncate ? std::trunc(y) : std::round(y);
+  if (y == 0) y = 0;  // no "-0"
+  return y / scale;
+}
+
+std::string display(const rules::Format& format, const forms::Value& value) {
+  if (const auto* n = value.get<forms::Null>()) return no_value_words(n->reason);
+  const double* x = value.get<double>();
+  if (!x) return forms::to_text(value);
+  int digits = format.kind == rules::Format::Kind::integer ? 0 : format.digits;
+  rules::Format f = format;
+  f.digits = digits;
+  std::string text = fmt::format("{:.{}f}", displayed_number(f, *x), digits);
+  return format.kind == rules::Format::Kind::percent ? text + " %" : text;
+}
+
+std::string exact(double value) { return fmt::format("{}", value); }
+
+std::string no_value_words(forms::NoValue reason) {
+  switch (reason) {
+    case forms::NoValue::empty: return "empty";
+    case forms::NoValue::zero_division: return "0/0";
+    case forms::NoValue::missing_data: return "no data";
+    case forms::NoValue::lua_error: return "Lua error";
+  }
+  return "no value";
+}
+
+std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v) {
+  if (!indicator.target) return {};
+  const std::string& op = indicator.target->op;
+  std::string sign = op == ">=" ? "≥" : op == "<=" ? "≤" : op;
+  return sign + " " + display(indicator.format, v.target_value);
+}
+
+std::string target_words(TargetStatus status) {
+  switch (status) {
+    case TargetStatus::met: return "met";
+    case TargetStatus::missed: return "missed";
+    case TargetStatus::none: return "";
+  }
+  return "";
+}
+
+}  // namespace mera::engine
