@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "mera/dsl/date.hpp"
+#include "mera/engine/dashboard.hpp"
 #include "mera/rules/model.hpp"
 #include "mera/storage/records.hpp"
 
@@ -27,4 +29,13 @@ int run_submit(const std::string& db_path, const std::vector<std::string>& files
 int run_deadlines(const std::string& model_path, const std::string& period, const std::string& year);
 int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id);
 
+// mera eval and mera demo (cmd_eval.cpp, cmd_demo.cpp).
+dsl::Date today();
+int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, const std::string& format,
+                    const std::string& explain);
+int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
+             const std::string& explain);
+int run_demo(const std::string& db_path, const std::string& user);
+
 }  // namespace mera::app
+

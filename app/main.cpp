@@ -78,6 +78,20 @@ int main(int argc, char** argv) {
   deadlines->add_option("--period", period, "one period: 2021Q4, 2021H2, 2021-03, 2021");
   deadlines->add_option("--year", year, "a whole year as a calendar table: 2021");
 
+  mera::engine::DashboardRequest request;
+  std::string format = "table", explain;
+  auto* eval = app.add_subcommand("eval", "Evaluate every indicator for a unit and period (default: the top of the tree, the last complete year)");
+  add_db(eval);
+  eval->add_option("--unit", request.unit, "the unit (default: the top of the tree)");
+  eval->add_flag("--all", request.all_units, "every unit of the tree, top first")->excludes("--unit");
+  eval->add_option("--period", request.period, "2021, 2021H1, 2021Q3 or 2021-03 (default: the last complete year with reports)");
+  eval->add_option("--format", format, "table (for people), json or csv (exact values beside the displayed ones)")->capture_default_str();
+  eval->add_option("--explain", explain, "show how one indicator's value came about: its formula, aggregates, units and submissions");
+
+  std::string demo_db;
+  auto* demo = app.add_subcommand("demo", "Build a database from examples/tomsk and its sample data, and print the region's dashboard");
+  demo->add_option("--db", demo_db, "keep the database at this path (default: a temporary file, removed afterwards)");
+
   if (argc < 2) {  // no command: say what there is, as git does
     std::cout << app.help();
     return mera::app::failure;
@@ -97,6 +111,8 @@ int main(int argc, char** argv) {
     if (submit->parsed()) return mera::app::run_submit(db, files, user, correct);
     if (deadlines->parsed()) return mera::app::run_deadlines(model, period, year);
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
+    if (eval->parsed()) return mera::app::run_eval(db, request, format, explain);
+    if (demo->parsed()) return mera::app::run_demo(demo_db, user);
   } catch (const mera::storage::Busy& e) {
     std::cerr << "mera: " << e.what() << '\n';
     return mera::app::failure;

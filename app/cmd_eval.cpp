@@ -1,0 +1,55 @@
+// mera eval --db DB [--unit U | --all] [--period P] [--format table|json|csv] [--explain NAME]:
+// every indicator for a unit and period under the revision in force, or how one value came about.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "mera/dsl/date.hpp"
+#include "mera/engine/dashboard.hpp"
+#include "mera/storage/clock.hpp"
+
+namespace mera::app {
+
+dsl::Date today() {
+  auto day = dsl::parse_iso_date(storage::now_utc().substr(0, 10));
+  return day ? *day : dsl::Date{2100, 1, 1};
+}
+
+int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, const std::string& format,
+                    const std::string& explain) {
+  auto how = engine::dashboard_format(format);
+  if (!how) {
+    std::cerr << fmt::format("mera: error: unknown format '{}': use table, json or csv\n", format);
+    return failure;
+  }
+  engine::UnitTree tree = engine::UnitTree::load(db);
+  engine::Revisions revisions(db);
+  engine::DashboardBuilder builder(db, revisions, tree);
+  try {
+    engine::Dashboard dashboard;
+    if (!explain.empty()) {
+      engine::Explanation e = builder.explain(request, explain, dashboard);
+      std::cout << engine::render(e, dashboard);
+    } else {
+      dashboard = builder.build(request);
+      std::cout << engine::render(dashboard, *how);
+    }
+    // Lua failures are values ("Lua error") in the output and diagnostics here, at the indicator.
+    std::cerr << dsl::render(dashboard.problems);
+    return dashboard.problems.error_count() ? input_errors : ok;
+  } catch (const engine::RequestError& e) {
+    std::cerr << "mera: error: " << e.what() << '\n';
+    return failure;
+  }
+}
+
+int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
+             const std::string& explain) {
+  storage::Database db = storage::Database::open(db_path);
+  engine::DashboardRequest r = request;
+  r.today = today();
+  return print_dashboard(db, r, format, explain);
+}
+
+}  // namespace mera::app
