@@ -6,6 +6,9 @@
 //     NAME.before.EXT if there is one, and how many submissions the database then holds
 //   golden/units/NAME.csv                       beside  NAME.csv.expected: what `mera units import`
 //     prints into a fresh database of golden/submit/model, and the tree it then holds
+//   golden/eval/WORLD/NAME.eval                 beside  NAME.eval.expected: what `mera eval` prints
+//     (the .eval file holds its arguments: --unit U --period P --all --format F --explain I)
+//     over a database made from WORLD/model (with its units.csv) and every WORLD/data file
 // Run with MERA_UPDATE_GOLDEN=1 to write the actual outputs as the new expectations (then read
 // the diff before committing it). A mismatch prints the whole actual output.
 #define BOOST_TEST_MODULE mera_golden
@@ -14,12 +17,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <unistd.h>
 
 #include "mera/dsl/format.hpp"
 #include "mera/dsl/parse.hpp"
+#include "mera/engine/dashboard.hpp"
 #include "mera/engine/init.hpp"
 #include "mera/engine/intake.hpp"
 #include "mera/engine/revisions.hpp"
@@ -121,6 +126,87 @@ std::string units_output(const fs::path& file) {
   return out;
 }
 
+// The arguments of an .eval case, as `mera eval` takes them.
+struct EvalCase {
+  mera::engine::DashboardRequest request;
+  std::string format = "table";
+  std::string explain;
+};
+
+EvalCase read_eval_case(const fs::path& file) {
+  EvalCase c;
+  c.request.today = mera::dsl::Date{2026, 1, 15};
+  std::istringstream words(read(file));
+  std::string w, arg;
+  while (words >> w) {
+    if (w == "--all") c.request.all_units = true;
+    else if (!(words >> arg)) throw std::runtime_error(file.string() + ": '" + w + "' needs a value");
+    else if (w == "--unit") c.request.unit = arg;
+    else if (w == "--period") c.request.period = arg;
+    else if (w == "--format") c.format = arg;
+    else if (w == "--explain") c.explain = arg;
+    else throw std::runtime_error(file.string() + ": unknown argument '" + w + "'");
+  }
+  return c;
+}
+
+// One database per world, made on first use and kept for all its cases.
+std::string world_database(const fs::path& world, std::string& setup) {
+  static std::map<fs::path, std::pair<std::string, std::string>> made;
+  auto it = made.find(world);
+  if (it != made.end()) {
+    setup = it->second.second;
+    return it->second.first;
+  }
+  fs::path db_path = fs::temp_directory_path() / ("mera-golden-" + std::to_string(::getpid()) + "-eval-" + world.filename().string() + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
+  fs::path cwd = fs::current_path();
+  fs::current_path(world);
+  const std::string now = "2026-01-15T09:00:00Z";
+  auto init = mera::engine::init_database(db_path.string(), "model", "golden", now);
+  setup = mera::dsl::render(init.diags);
+  if (init.created) {
+    auto db = mera::storage::Database::open(db_path.string());
+    std::vector<fs::path> files;
+    if (fs::is_directory("data"))
+      for (const auto& e : fs::directory_iterator("data"))
+        if (e.path().extension() == ".jsonl" || e.path().extension() == ".csv") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      // A file whose name says "correct" replaces earlier reports, as `mera submit --correct`.
+      bool correct = f.filename().string().find("correct") != std::string::npos;
+      auto report = mera::engine::submit_file(db, mera::dsl::read_source(f.string()), {"golden", correct, now});
+      if (report.refused) setup += mera::dsl::render(report.diags) + mera::engine::summary(report) + "\n";
+    }
+  }
+  fs::current_path(cwd);
+  made.emplace(world, std::make_pair(db_path.string(), setup));
+  return db_path.string();
+}
+
+std::string eval_output(const fs::path& file) {
+  std::string setup;
+  std::string db_path = world_database(file.parent_path(), setup);
+  if (!setup.empty()) return "setup:\n" + setup;
+  EvalCase c = read_eval_case(file);
+  auto db = mera::storage::Database::open(db_path);
+  auto tree = mera::engine::UnitTree::load(db);
+  mera::engine::Revisions revisions(db);
+  mera::engine::DashboardBuilder builder(db, revisions, tree);
+  try {
+    mera::engine::Dashboard d;
+    std::string out;
+    if (!c.explain.empty()) out = mera::engine::render(builder.explain(c.request, c.explain, d), d);
+    else {
+      d = builder.build(c.request);
+      out = mera::engine::render(d, *mera::engine::dashboard_format(c.format));
+    }
+    return out + mera::dsl::render(d.problems);
+  } catch (const mera::engine::RequestError& e) {
+    return std::string("error: ") + e.what() + "\n";
+  }
+}
+
 std::vector<fs::path> cases(const fs::path& dir, bool with_folders) {
   std::vector<fs::path> found;
   for (const auto& e : fs::directory_iterator(dir))
@@ -163,6 +249,21 @@ bool register_cases() {
     units->add(utf::make_test_case([=] { compare(expected, units_output(c)); }, c.filename().string(), __FILE__, __LINE__));
   }
   master.add(units);
+  auto* eval = BOOST_TEST_SUITE("eval");
+  for (const auto& world : fs::directory_iterator(golden_dir() / "eval")) {
+    if (!world.is_directory()) continue;
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(world.path()))
+      if (e.path().extension() == ".eval") found.push_back(e.path());
+    std::sort(found.begin(), found.end());
+    auto* suite = BOOST_TEST_SUITE(world.path().filename().string());
+    for (const auto& c : found) {
+      fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
+      suite->add(utf::make_test_case([=] { compare(expected, eval_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+    }
+    eval->add(suite);
+  }
+  master.add(eval);
   return true;
 }
 
