@@ -46,6 +46,10 @@ int print_dashboard(const storage::Database& db, const engine::DashboardRequest&
 
 int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
              const std::string& explain) {
+  if (!engine::dashboard_format(format)) {  // a usage error is told before the database is opened
+    std::cerr << fmt::format("mera: error: unknown format '{}': use table, json or csv\n", format);
+    return failure;
+  }
   storage::Database db = storage::Database::open(db_path);
   engine::DashboardRequest r = request;
   r.today = today();
