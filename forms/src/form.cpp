@@ -1,6 +1,7 @@
 #include "mera/forms/form.hpp"
 
 #include <array>
+#include <atomic>
 
 namespace mera::forms {
 namespace {
@@ -10,6 +11,11 @@ constexpr std::array<std::pair<const char*, PeriodKind>, 4> kPeriods = {{
     {"half_year", PeriodKind::half_year},
     {"year", PeriodKind::year},
 }};
+}
+
+std::uint64_t Serial::next() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
 }
 
 const char* period_kind_name(PeriodKind k) {

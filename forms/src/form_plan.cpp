@@ -13,8 +13,8 @@ void collect(const dsl::Expr& e, std::vector<std::string_view>& out) {
 }  // namespace
 
 FormPlan::FormPlan(const Form& form)
-    : form_(form), name_(form.name), fields_data_(form.fields.data()), fields_size_(form.fields.size()),
-      checks_data_(form.checks.data()), checks_size_(form.checks.size()) {
+    : form_(form), serial_(form.serial.value()), name_(form.name), fields_data_(form.fields.data()),
+      fields_size_(form.fields.size()), checks_data_(form.checks.data()), checks_size_(form.checks.size()) {
   for (std::size_t i = 0; i < form.fields.size(); ++i) index_.emplace(form.fields[i].name, i);
   std::vector<char> state(form.fields.size(), 0);  // 0 new, 1 in progress, 2 placed
   for (std::size_t i = 0; i < form.fields.size(); ++i)
@@ -58,8 +58,8 @@ void FormPlan::order(std::size_t field, std::vector<char>& state) {
 }
 
 bool FormPlan::made_for(const Form& form) const {
-  return &form == &form_ && form.fields.data() == fields_data_ && form.fields.size() == fields_size_ &&
-         form.checks.data() == checks_data_ && form.checks.size() == checks_size_ && form.name == name_;
+  return &form == &form_ && form.serial.value() == serial_ && form.fields.data() == fields_data_ &&
+         form.fields.size() == fields_size_ && form.checks.data() == checks_data_ && form.checks.size() == checks_size_ && form.name == name_;
 }
 
 const FormPlan& plan_for(const Form& form) {

@@ -44,6 +44,7 @@ class FormPlan {
   void order(std::size_t field, std::vector<char>& state);
 
   const Form& form_;
+  std::uint64_t serial_;
   std::string name_;
   const Field* fields_data_;
   std::size_t fields_size_;

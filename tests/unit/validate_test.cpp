@@ -2,6 +2,8 @@
 // messages pinned; CSV cells of every type; the stored JSON form and its round trip.
 #include <boost/test/unit_test.hpp>
 
+#include <new>
+
 #include <map>
 
 #include "mera/forms/read.hpp"
@@ -540,6 +542,43 @@ BOOST_AUTO_TEST_CASE(the_tomsk_blood_families_form) {
                                      "blood_families, org01, 2021Q1: ", off_diags));
   BOOST_TEST(off_diags.all().at(0).message ==
              "blood_families, org01, 2021Q1: сумма по уровням риска не равна числу обслуженных семей (40)");
+}
+
+// Validation caches what it works out about a form by the form's address; a form that later
+// lives at the same address (a model reloaded) is told apart by its serial, which no other Form
+// object ever has, not even a copy.
+BOOST_AUTO_TEST_CASE(every_form_object_has_its_own_serial) {
+  mera::forms::Form a;
+  mera::forms::Form b = a;
+  mera::forms::Form c;
+  c = a;
+  BOOST_TEST(a.serial.value() != b.serial.value());
+  BOOST_TEST(a.serial.value() != c.serial.value());
+  BOOST_TEST(b.serial.value() != c.serial.value());
+}
+
+// The failure the serial prevents: a form freed and another built at the very same address,
+// with the same name and its fields in the same buffer (what the allocator does when a model is
+// reloaded; done here on purpose by handing the buffer on) must not get the first one's plan.
+BOOST_AUTO_TEST_CASE(a_form_at_the_address_of_a_freed_one_gets_its_own_plan) {
+  alignas(mera::forms::Form) unsigned char place[sizeof(mera::forms::Form)];
+  std::vector<mera::forms::Field> fields(1);
+  fields[0].type = mera::forms::Type{mera::forms::Type::Kind::number, nullptr, true};
+  auto build = [&](const char* field) {
+    auto* form = new (place) mera::forms::Form;
+    form->name = "visits";
+    fields[0].name = field;
+    form->fields = std::move(fields);
+    return form;
+  };
+  mera::forms::EnumTable enums;
+  auto* first = build("families");
+  BOOST_TEST(mera::forms::values_from_json(*first, enums, R"({"families":1})")[0].as<double>() == 1.0);
+  fields = std::move(first->fields);
+  first->~Form();
+  auto* second = build("kids");
+  BOOST_TEST(mera::forms::values_from_json(*second, enums, R"({"kids":2})")[0].as<double>() == 2.0);
+  second->~Form();
 }
 
 BOOST_AUTO_TEST_SUITE_END()

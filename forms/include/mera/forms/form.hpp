@@ -2,6 +2,7 @@
 // Immutable once built; expressions are kept as checked syntax (every name in them resolves).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,23 @@ struct Check {
   dsl::Span span;
 };
 
+// A number that no other Form object ever had, not even a copy: a cache keyed by a form's
+// address (form_plan.cpp) tells by it a form from another one that later lives at that address.
+class Serial {
+ public:
+  Serial() : value_(next()) {}
+  Serial(const Serial&) : value_(next()) {}
+  Serial& operator=(const Serial&) {
+    value_ = next();
+    return *this;
+  }
+  std::uint64_t value() const { return value_; }
+
+ private:
+  static std::uint64_t next();
+  std::uint64_t value_;
+};
+
 struct Form {
   std::string name;
   std::string label;
@@ -69,6 +87,7 @@ struct Form {
   std::vector<Field> fields;
   std::vector<Check> checks;
   dsl::Span span;
+  Serial serial;
 
   const Field* field(std::string_view name) const;
   std::vector<std::string> field_names() const;  // for "did you mean"
