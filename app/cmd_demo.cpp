@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "mera/engine/init.hpp"
 #include "mera/engine/intake.hpp"
+#include "mera/engine/workflow.hpp"
 #include "mera/storage/clock.hpp"
 
 namespace fs = std::filesystem;
@@ -61,13 +62,24 @@ int run_demo(const std::string& db_path, const std::string& user) {
 
   storage::Database db = storage::Database::open(path);
   engine::SubmitOptions options{user, false, {}};
-  for (const auto& file : sample_files(example / "data")) {
+  // The reports, then the corrections of returned ones (a review judges the version current
+  // at its date, so corrections come first), then the platforms' and center's review steps.
+  std::vector<std::string> reports = sample_files(example / "data");
+  reports.push_back((example / "data" / "workflow" / "corrections.jsonl").string());
+  for (const auto& file : reports) {
     engine::FileReport report = engine::submit_file(db, dsl::read_source(file), options);
     std::cout << "  " << engine::summary(report) << '\n';
     if (report.refused) {  // the sample data is the repository's: say exactly what broke
       std::cerr << dsl::render(report.diags);
       return input_errors;
     }
+  }
+  engine::ReviewFileReport reviews =
+      engine::review_file(db, dsl::read_source((example / "data" / "workflow" / "reviews.csv").string()), {user, {}});
+  std::cout << "  " << engine::summary(reviews) << '\n';
+  if (reviews.refused) {
+    std::cerr << dsl::render(reviews.diags);
+    return input_errors;
   }
   std::cout << '\n';
   engine::DashboardRequest request;

@@ -37,5 +37,19 @@ int run_eval(const std::string& db_path, const engine::DashboardRequest& request
              const std::string& explain);
 int run_demo(const std::string& db_path, const std::string& user);
 
-}  // namespace mera::app
+// mera review and mera status (cmd_review.cpp, cmd_status.cpp): issue 5, the workflow.
+struct ReviewArgs {
+  std::string db;
+  std::string file;    // a review file; or one of the steps below
+  std::string action;  // accept, return, forward, history (the subcommand given)
+  std::int64_t id = 0;
+  std::string as, reason, form, period;
+};
+int run_review(const ReviewArgs& args, const std::string& user);
+struct StatusArgs {
+  std::string db, on, unit, period;
+  int soon = 7;
+};
+int run_status(const StatusArgs& args);
 
+}  // namespace mera::app

@@ -92,6 +92,45 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand("demo", "Build a database from examples/tomsk and its sample data, and print the region's dashboard");
   demo->add_option("--db", demo_db, "keep the database at this path (default: a temporary file, removed afterwards)");
 
+  // mera review and mera status (issue 5): the route as a workflow, and where reporting stands.
+  mera::app::ReviewArgs review_args;
+  auto* review = app.add_subcommand("review", "Accept or return a report as the unit above it, forward a unit's own report up the route, "
+                                              "show a report's history; or apply a review file");
+  review->add_option("--db", review_args.db, "the database file")->required();
+  review->add_option("--file", review_args.file, "a review file (CSV: form,unit,period,action,as,reason,user,at), stored whole or not at all");
+  add_user(review);
+  review->require_subcommand(0, 1);
+  auto add_step = [&](const char* name, const char* what) {
+    auto* step = review->add_subcommand(name, what);
+    step->fallthrough();  // --db and --user may come after the step too
+    step->callback([&review_args, name] { review_args.action = name; });
+    return step;
+  };
+  auto* accept = add_step("accept", "Accept a report (its current version, by submission id) as the unit directly above its unit");
+  accept->add_option("ID", review_args.id, "the submission id (mera submissions)")->required();
+  accept->add_option("--as", review_args.as, "the unit that reviews: the parent of the report's unit")->required();
+  accept->add_option("--reason", review_args.reason, "a remark kept with the step");
+  auto* give_back = add_step("return", "Return a report for correction, with the reason; its unit submits a corrected version");
+  give_back->add_option("ID", review_args.id, "the submission id (mera submissions)")->required();
+  give_back->add_option("--as", review_args.as, "the unit that reviews: the parent of the report's unit")->required();
+  give_back->add_option("--reason", review_args.reason, "why: what the unit must correct (required)");
+  auto* forward = add_step("forward", "Send a unit's own report of a form and period up the route, once it has accepted everything below");
+  forward->add_option("--form", review_args.form, "the form")->required();
+  forward->add_option("--period", review_args.period, "the period: 2021Q4")->required();
+  forward->add_option("--as", review_args.as, "the unit that forwards (a platform, the center)")->required();
+  forward->add_option("--reason", review_args.reason, "a remark kept with the step");
+  auto* history = add_step("history", "Every version and step of the report a submission belongs to, and where it stands");
+  history->add_option("ID", review_args.id, "a submission id of the report (any version)")->required();
+
+  mera::app::StatusArgs status_args;
+  auto* status = app.add_subcommand("status", "What is overdue, due soon, returned, waiting for review or late, per unit, and completeness "
+                                              "and timeliness, as of a day");
+  status->add_option("--db", status_args.db, "the database file")->required();
+  status->add_option("--on", status_args.on, "the day, as 2022-01-12 (default: today); later reports and steps do not count");
+  status->add_option("--unit", status_args.unit, "only this unit and the units below it");
+  status->add_option("--soon", status_args.soon, "\"due soon\" means due within this many days")->capture_default_str();
+  status->add_option("--period", status_args.period, "completeness for this period and the longer ones containing it (default: the latest due)");
+
   if (argc < 2) {  // no command: say what there is, as git does
     std::cout << app.help();
     return mera::app::failure;
@@ -113,6 +152,8 @@ int main(int argc, char** argv) {
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
     if (eval->parsed()) return mera::app::run_eval(db, request, format, explain);
     if (demo->parsed()) return mera::app::run_demo(demo_db, user);
+    if (review->parsed()) return mera::app::run_review(review_args, user);
+    if (status->parsed()) return mera::app::run_status(status_args);
   } catch (const mera::storage::Busy& e) {
     std::cerr << "mera: " << e.what() << '\n';
     return mera::app::failure;

@@ -27,8 +27,8 @@ std::optional<bool> yes_no(const RawValue& v) {
   return std::nullopt;
 }
 
-// 2021-04-03, 2021-04-03T10:00, 2021-04-03T10:00:00 and 2021-04-03T10:00:00Z (or a space
-// for the T). Returns the day, or nullopt with `why` set.
+}  // namespace
+
 std::optional<dsl::Date> read_moment(const std::string& text, std::string& why) {
   auto digits = [&](std::size_t at, std::size_t n) {
     if (at + n > text.size()) return -1;
@@ -57,8 +57,6 @@ std::optional<dsl::Date> read_moment(const std::string& text, std::string& why) 
   if (!day) why = problem;
   return day;
 }
-
-}  // namespace
 
 std::string period_words(forms::PeriodKind kind) {
   switch (kind) {

@@ -30,6 +30,11 @@ struct Header {
   dsl::Date day;             // the day of submitted_at
 };
 
+// 2021-04-03, 2021-04-03T10:00, 2021-04-03T10:00:00 and 2021-04-03T10:00:00Z (or a space
+// for the T): when a submission was made, or a review (engine/src/moment.hpp). Returns the day,
+// or nullopt with `why` set.
+std::optional<dsl::Date> read_moment(const std::string& text, std::string& why);
+
 // Reports what is missing or malformed in the header; `now` is the ISO time of the import.
 Header read_header(const forms::SubmissionInput& input, const std::string& now, dsl::Diagnostics& diags);
 

@@ -38,4 +38,25 @@ std::optional<std::string> UnitTree::parent_on(std::string_view unit, dsl::Date 
   return std::nullopt;
 }
 
+bool UnitTree::under(std::string_view unit, std::string_view top, dsl::Date day) const {
+  std::string at(unit);
+  for (int depth = 0; depth < 64; ++depth) {  // a tree is shallow; the bound guards a damaged one
+    if (at == top) return true;
+    auto parent = parent_on(at, day);
+    if (!parent || parent->empty()) return false;
+    at = std::move(*parent);
+  }
+  return false;
+}
+
+std::optional<dsl::Date> UnitTree::last_day_in(std::string_view unit, dsl::Date first, dsl::Date last) const {
+  std::optional<dsl::Date> best;
+  for (const auto& m : memberships(unit)) {
+    if (m.from > last || (m.to && *m.to < first)) continue;
+    dsl::Date end = m.to && *m.to < last ? *m.to : last;
+    if (!best || *best < end) best = end;
+  }
+  return best;
+}
+
 }  // namespace mera::engine

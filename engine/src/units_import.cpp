@@ -4,19 +4,23 @@
 
 #include <array>
 #include <map>
+#include <set>
 
 #include "mera/forms/read.hpp"
 #include "mera/forms/typecheck.hpp"
+#include "unit_forms.hpp"
 
 namespace mera::engine {
 namespace {
 
 constexpr std::array<const char*, 6> kColumns{"id", "name", "level", "parent", "from", "to"};
+constexpr const char* kFormsColumn = "forms";  // optional: the forms the unit submits (unit_forms.hpp)
 
 struct Row {
   storage::Unit unit;
   storage::Membership membership;
-  dsl::Span span, id_span, level_span, parent_span, from_span, to_span;
+  std::set<std::string> forms;
+  dsl::Span span, id_span, level_span, parent_span, from_span, to_span, forms_span;
 };
 
 class UnitsTable {
@@ -31,6 +35,7 @@ class UnitsTable {
   std::optional<dsl::Date> date(const forms::CsvCell& cell, bool required);
   const forms::CsvCell& cell(const forms::CsvRow& row, std::size_t column) const { return row.cells[columns_[column]]; }
   void check_unit(const Row& r);
+  void check_forms(const Row& r, bool first);
   void check_parent(const Row& r);
   void check_overlaps();
   void store();
@@ -39,6 +44,7 @@ class UnitsTable {
   const rules::Model& model_;
   UnitsReport& report_;
   std::array<std::size_t, kColumns.size()> columns_{};
+  std::optional<std::size_t> forms_column_;
   bool header_ok_ = false;
   std::vector<Row> rows_;
   std::map<std::string, const Row*> first_row_;  // a unit's first row: name and level must agree
@@ -56,9 +62,11 @@ void UnitsTable::header(const forms::CsvRow& row) {
     }
   }
   for (const auto& x : row.cells)
-    if (std::find_if(kColumns.begin(), kColumns.end(), [&](const char* k) { return x.text == k; }) == kColumns.end())
-      report_.diags.error(x.span, fmt::format("unknown column '{}'{}; a units table has the columns id, name, level, parent, from, to", x.text,
-                                              forms::closest(x.text, {kColumns.begin(), kColumns.end()})));
+    if (x.text == kFormsColumn) forms_column_ = static_cast<std::size_t>(&x - row.cells.data());
+    else if (std::find_if(kColumns.begin(), kColumns.end(), [&](const char* k) { return x.text == k; }) == kColumns.end())
+      report_.diags.error(x.span, fmt::format("unknown column '{}'{}; a units table has the columns id, name, level, parent, from, to "
+                                              "(and optionally forms)",
+                                              x.text, forms::closest(x.text, {"id", "name", "level", "parent", "from", "to", kFormsColumn})));
 }
 
 std::optional<dsl::Date> UnitsTable::date(const forms::CsvCell& cell, bool required) {
@@ -76,7 +84,8 @@ std::optional<dsl::Date> UnitsTable::date(const forms::CsvCell& cell, bool requi
 
 void UnitsTable::read(const forms::CsvRow& row) {
   if (!header_ok_) return;
-  if (row.cells.size() <= *std::max_element(columns_.begin(), columns_.end())) return;  // the reader reported the short row
+  std::size_t widest = std::max(*std::max_element(columns_.begin(), columns_.end()), forms_column_.value_or(0));
+  if (row.cells.size() <= widest) return;  // the reader reported the short row
   Row r;
   r.span = row.span;
   r.unit = {cell(row, 0).text, cell(row, 1).text, cell(row, 2).text};
@@ -109,6 +118,10 @@ void UnitsTable::read(const forms::CsvRow& row) {
     report_.diags.error(r.level_span, fmt::format("model '{}' has no level '{}'{}", model_.name, r.unit.level, forms::closest(r.unit.level, names)));
     ok = false;
   }
+  if (ok && forms_column_) {
+    r.forms_span = row.cells[*forms_column_].span;
+    r.forms = read_forms_cell(row.cells[*forms_column_], model_, r.unit.id, r.unit.level, report_.diags, ok);
+  }
   if (!ok) return;
   r.membership.from = *from;
   r.membership.to = to;
@@ -125,6 +138,27 @@ void UnitsTable::check_unit(const Row& r) {
     report_.diags.error(r.id_span, fmt::format("unit '{}' is {} «{}» {}, and this row says {} «{}»", r.unit.id, earlier->level, earlier->name,
                                                first ? "in the database" : "on an earlier row", r.unit.level, r.unit.name));
     if (!first) report_.diags.note(it->second->span, "the earlier row");
+  }
+  check_forms(r, first);
+}
+
+// A unit keeps one forms list: the same on each of its rows, and the one stored (a table without
+// the column says nothing about forms).
+void UnitsTable::check_forms(const Row& r, bool first) {
+  if (!forms_column_) return;
+  const Row* earlier = first_row_[r.unit.id];
+  if (!first && earlier->forms != r.forms) {
+    report_.diags.error(r.forms_span, fmt::format("unit '{}' submits {} on an earlier row, and this row says {}", r.unit.id,
+                                                  forms_text(earlier->forms), forms_text(r.forms)));
+    report_.diags.note(earlier->span, "the earlier row");
+  } else if (first && db_.unit(r.unit.id)) {
+    std::set<std::string> stored;
+    for (const auto& f : db_.unit_forms())
+      if (f.unit == r.unit.id) stored.insert(f.form);
+    if (stored != r.forms)
+      report_.diags.error(r.forms_span, fmt::format("unit '{}' submits {} in the database, and this row says {}; an import does not change "
+                                                    "the forms of a stored unit (yet)",
+                                                    r.unit.id, forms_text(stored), forms_text(r.forms)));
   }
 }
 
@@ -204,6 +238,7 @@ void UnitsTable::store() {
   for (const auto& r : rows_) {
     if (!db_.unit(r.unit.id)) {
       db_.add_unit(r.unit);
+      for (const auto& f : r.forms) db_.add_unit_form({r.unit.id, f});
       ++report_.units_added;
     }
   }

@@ -104,8 +104,47 @@ BEGIN
 END;
 )sql";
 
+// Issue 5: the steps of a report's way up the route, and which forms a unit submits.
+constexpr const char* kWorkflow = R"sql(
+-- accepted / returned: the unit above judged one version of a report (submission);
+-- forwarded: a unit sent its own consolidated report of a form and period up the route.
+CREATE TABLE workflow_events (
+  id         INTEGER PRIMARY KEY,
+  action     TEXT NOT NULL CHECK (action IN ('accepted', 'returned', 'forwarded')),
+  submission INTEGER REFERENCES submissions(id),  -- NULL for forwarded
+  form       TEXT NOT NULL,
+  unit       TEXT NOT NULL REFERENCES units(id),
+  period     TEXT NOT NULL DEFAULT '',
+  record_key TEXT NOT NULL DEFAULT '',
+  actor      TEXT NOT NULL REFERENCES units(id),
+  reason     TEXT NOT NULL DEFAULT '',
+  who        TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  source     TEXT NOT NULL DEFAULT '',
+  CHECK ((action = 'forwarded') = (submission IS NULL)),
+  CHECK (action <> 'returned' OR trim(reason) <> '')
+);
+CREATE INDEX workflow_events_by_report ON workflow_events(form, unit, period, record_key, id);
+CREATE TRIGGER workflow_events_no_update BEFORE UPDATE ON workflow_events
+BEGIN
+  SELECT RAISE(ABORT, 'workflow events are never changed: a new step is a new event');
+END;
+CREATE TRIGGER workflow_events_no_delete BEFORE DELETE ON workflow_events
+BEGIN
+  SELECT RAISE(ABORT, 'workflow events are never deleted: a new step is a new event');
+END;
+
+-- A unit that submits only some of its level's forms; a unit without rows submits them all.
+CREATE TABLE unit_forms (
+  unit TEXT NOT NULL REFERENCES units(id),
+  form TEXT NOT NULL,
+  PRIMARY KEY (unit, form)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "create the initial schema", kInitialSchema},
+    {2, "add workflow events and the forms of units", kWorkflow},
 };
 
 }  // namespace

@@ -14,6 +14,8 @@ fields, every `check` of the form evaluated from its text), and writes:
     wrong/wrong.jsonl             one broken rule per line (see README.md)
     wrong/broken.json             malformed JSON (a missing comma)
     wrong/not_utf8.csv            a staff row in Windows-1251
+    workflow/corrections.jsonl    corrected versions of reports returned for correction
+    workflow/reviews.csv          every step of the review workflow: accept, return, forward
 
 Python 3 standard library only; fixed random seed, so the output is the same on every run.
 The generator refuses to write anything if a good submission breaks an error-level check,
@@ -427,8 +429,16 @@ def due_date(deadlines, form, src, p):
 def read_units(path):
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert rows and list(rows[0].keys()) == ["id", "name", "level", "parent", "from", "to"], "units.csv header"
+    assert rows and list(rows[0].keys()) == ["id", "name", "level", "parent", "from", "to", "forms"], "units.csv header"
     return rows
+
+
+def forms_of(units, unit):
+    """The forms a unit submits (units.csv `forms`); None when it submits every form of its level."""
+    listed = {r["forms"] for r in units if r["id"] == unit}
+    assert len(listed) == 1, (unit, listed)   # a unit that moved keeps its forms
+    text = listed.pop()
+    return set(text.split()) if text else None
 
 
 def parent_on(units, unit, day):
@@ -1392,6 +1402,20 @@ def main():
         pass
     write("wrong/not_utf8.csv", raw, binary=True)
 
+    # ---- the review workflow: returns, corrections, acceptances and forwards ----
+    for o in BLOOD_STOCK:
+        assert forms_of(units, o) == {"blood_families", "staff"}, o
+    for o in FOSTER_STOCK:
+        assert forms_of(units, o) == {"foster_school", "foster_support", "staff"}, o
+    corrections, reviews = gen_workflow(subs, units, deadlines, forms, enums)
+    write("workflow/corrections.jsonl", "\n".join(jline(c) for c in corrections) + "\n")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(REVIEW_COLUMNS)
+    for r in reviews:
+        w.writerow([r[c] for c in REVIEW_COLUMNS])
+    write("workflow/reviews.csv", buf.getvalue())
+
     # ---- summary for the README ----
     print(f"units: {len(units)} rows, {len(ids)} units")
     for year in YEARS:
@@ -1417,8 +1441,142 @@ def main():
             reo = sum(v["reopened"] for v in qs) / sum(v["new_families"] for v in qs)
             print(f"{form} {year}: served {served} families, {children} children; positive {pos:.1%}, "
                   f"negative {neg:.1%}, reopened among new {reo:.1%}")
+    print(f"workflow/corrections.jsonl: {len(corrections)} corrections; workflow/reviews.csv: {len(reviews)} steps "
+          f"({sum(r['action'] == 'accept' for r in reviews)} accept, {sum(r['action'] == 'return' for r in reviews)} return, "
+          f"{sum(r['action'] == 'forward' for r in reviews)} forward)")
+    for r in reviews:
+        if r["action"] == "return":
+            print(f"  returned {r['form']} {r['unit']} {r['period']} by {r['as']} on {r['at']}: {r['reason']}")
+    for c in corrections:
+        print(f"  corrected {c['form']} {c['unit']} {c['period']} on {c['submitted_at']}")
+    for key, (at, due) in sorted(LATE_FORWARDS_SEEN.items()):
+        print(f"  forwarded late: {key[1]} {key[0]} {key[2]} on {at}, due {due}")
     fam_q = sorted(s["values"]["families"] for s in subs if s["form"] in ("blood_families", "foster_support"))
     print(f"families per org-quarter: min {fam_q[0]}, median {fam_q[len(fam_q) // 2]}, max {fam_q[-1]}")
+
+
+# ======================================================================================
+# The review workflow (workflow/): what the units above did with the reports
+# ======================================================================================
+
+wf_rng = random.Random(SEED + 5)   # its own generator: the submissions above stay as they were
+
+REVIEW_COLUMNS = ["form", "unit", "period", "action", "as", "reason", "user", "at"]
+
+# Who works the workflow at each reviewing unit (the --user of mera review).
+REVIEWERS = {"platform_blood": "petrova", "platform_foster_south": "sidorova",
+             "platform_foster_north": "kuznetsova", "center": "ivanova"}
+
+# Reports the unit above returns for correction: (form, unit, period) -> (reason, returned on,
+# corrected on (None: still not corrected when the data ends), the correction). A date of None
+# for the return means the day after the report came; a correction comes two days after it.
+RETURNS = {
+    ("blood_families", "org05", "2021Q4"): (
+        "Распределение семей по уровням риска не совпадает с журналом учёта случаев: "
+        "две семьи высокого риска указаны как семьи среднего риска. Исправьте разбивку.",
+        "2022-01-11", "2022-01-13",
+        lambda v: v["by_risk"].update(medium=v["by_risk"]["medium"] - 2, high=v["by_risk"]["high"] + 2)),
+    ("foster_school", "org14", "2021Q2"): (
+        "Выдано 4 свидетельства на 5 выпускников: каждому выпускнику ШПР выдаётся свидетельство. "
+        "Уточните число выданных свидетельств.",
+        None, "after", lambda v: v.update(certificates=v["graduated"])),
+    ("quality_report", "platform_blood", "2022H2"): (
+        "Проведено 3 супервизии, но не указано, сколько специалистов их получили: "
+        "заполните поле «Специалистов, получивших супервизию».",
+        None, "after", lambda v: v.update(supervised=7)),
+    ("foster_support", "org21", "2022Q4"): (
+        "Число семей с положительной динамикой не сходится с картами сопровождения семей: "
+        "сверьте с картами и исправьте.",
+        None, None, None),
+}
+
+# A forward that comes late on purpose: org09's blood_families 2022Q3 came on the platform's own
+# due date, so platform_blood sends the quarter on to the center three days late.
+LATE_FORWARDS = {("blood_families", "platform_blood", "2022Q3"): "2022-10-18"}
+LATE_FORWARDS_SEEN = {}
+
+
+def day(text):
+    return dt.date.fromisoformat(text)
+
+
+def hop_due(deadlines, form, level, pt):
+    return due_date(deadlines, form, level, parse_period(pt))
+
+
+def gen_workflow(subs, units, deadlines, forms, enums):
+    """(corrections, review steps). Each report is accepted by the unit above it (a few returned
+    first); each platform forwards its quarter once everything below is accepted; the center
+    forwards the platforms' half-year reports to the department."""
+    corrections, steps = [], []
+    accepted = {}   # (form, unit, period) -> the day it was accepted
+    for sub in subs:
+        key = (sub["form"], sub["unit"], sub["period"])
+        p = parse_period(sub["period"])
+        _, end = period_bounds(p)
+        above = parent_on(units, sub["unit"], end)
+        due_above = hop_due(deadlines, sub["form"], level_of(units, above), sub["period"])
+        came = day(sub["submitted_at"])
+
+        def step(action, at, reason=""):
+            steps.append({"form": sub["form"], "unit": sub["unit"], "period": sub["period"], "action": action,
+                          "as": above, "reason": reason, "user": REVIEWERS[above], "at": at.isoformat()})
+
+        if key in RETURNS:
+            reason, returned, corrected, change = RETURNS[key]
+            back = day(returned) if returned else came + dt.timedelta(days=1)
+            assert back >= came, key
+            step("return", back, reason)
+            if corrected is None:
+                continue                      # still waiting for the correction when the data ends
+            again = day(corrected) if corrected != "after" else back + dt.timedelta(days=2)
+            values = json.loads(json.dumps(sub["values"]))
+            change(values)
+            fixed = {"form": sub["form"], "unit": sub["unit"], "period": sub["period"],
+                     "submitted_at": again.isoformat(), "values": ordered_values(forms[sub["form"]], values)}
+            errs, warns = Validator(enums, forms, units).validate(fixed)
+            assert not errs and not warns, (key, errs, warns)
+            corrections.append({"form": fixed["form"], "unit": fixed["unit"], "period": fixed["period"], "correction": True,
+                                "submitted_at": fixed["submitted_at"], "values": fixed["values"]})
+            came = again
+        at = came + dt.timedelta(days=wf_rng.randint(1, 3))
+        at = max(came, min(at, due_above - dt.timedelta(days=1)))   # in time for the unit's own forward
+        step("accept", at)
+        accepted[key] = at
+
+    # forwards: a unit above the submitters, for each form and period it has reports of
+    groups = {}
+    for (form, unit, pt), at in accepted.items():
+        _, end = period_bounds(parse_period(pt))
+        above = parent_on(units, unit, end)
+        groups.setdefault((form, above, pt), []).append(at)
+    waiting = {(f, parent_on(units, u, period_bounds(parse_period(pt))[1]), pt)
+               for (f, u, pt), (_, _, c, _) in RETURNS.items() if c is None}
+    for (form, unit, pt), days in sorted(groups.items()):
+        if (form, unit, pt) in waiting:
+            continue                          # a report below is still returned: nothing to forward
+        level = level_of(units, unit)
+        if not any(f == form and s == level for (f, s, _) in deadlines):
+            continue                          # no hop declared from this level for the form
+        due = hop_due(deadlines, form, level, pt)
+        last = max(days)
+        at = min(last + dt.timedelta(days=wf_rng.randint(0, 2)), max(due, last))
+        if (form, unit, pt) in LATE_FORWARDS:
+            at = day(LATE_FORWARDS[(form, unit, pt)])
+            LATE_FORWARDS_SEEN[(form, unit, pt)] = (at.isoformat(), due.isoformat())
+            assert at > due and at >= last
+        else:
+            assert at <= due, (form, unit, pt, at, due)
+        steps.append({"form": form, "unit": unit, "period": pt, "action": "forward", "as": unit, "reason": "",
+                      "user": REVIEWERS[unit], "at": at.isoformat()})
+    assert set(LATE_FORWARDS_SEEN) == set(LATE_FORWARDS)
+
+    # On 2022-01-12 org05's blood_families 2021Q4 is returned and not yet corrected.
+    r = next(s for s in steps if s["action"] == "return" and s["unit"] == "org05")
+    assert r["at"] <= "2022-01-12" and RETURNS[("blood_families", "org05", "2021Q4")][2] > "2022-01-12"
+    order = {"return": 0, "accept": 0, "forward": 1}   # a unit forwards after it has accepted
+    steps.sort(key=lambda x: (x["at"], order[x["action"]], x["form"], x["unit"], x["period"]))
+    return corrections, steps
 
 
 ENUMS = {}

@@ -23,6 +23,11 @@ class UnitTree {
   const std::vector<storage::Membership>& memberships(std::string_view unit) const;
   // The unit's parent on a day: nullopt when it was not in the tree that day, "" at the top.
   std::optional<std::string> parent_on(std::string_view unit, dsl::Date day) const;
+  // Is `unit` `top` itself, or below it on `day`?
+  bool under(std::string_view unit, std::string_view top, dsl::Date day) const;
+  // The last day of [first, last] on which `unit` was in the tree: where a unit that moved
+  // during a period counts for it (a record's roll-up, the parent that reviews its report).
+  std::optional<dsl::Date> last_day_in(std::string_view unit, dsl::Date first, dsl::Date last) const;
 
  private:
   std::map<std::string, storage::Unit, std::less<>> units_;

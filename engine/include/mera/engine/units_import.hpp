@@ -1,6 +1,7 @@
 // Loading the unit tree from a table (a model folder's units.csv): columns id, name, level,
-// parent, from, to. Each row is one dated membership of a unit under its parent; a unit that
-// moved has several rows. Checked against the model's levels (a parent is one level up the
+// parent, from, to, and optionally forms (the forms a unit submits, separated by blanks, when
+// not every form of its level). Each row is one dated membership of a unit under its parent; a
+// unit that moved has several rows, with the same forms. Checked against the model's levels (a parent is one level up the
 // route) and against what is stored; one transaction, all or nothing.
 #pragma once
 

@@ -106,10 +106,22 @@ class Database {
   // submitted in. Ascending. What `mera eval` picks its default year from.
   std::vector<int> reported_years() const;
 
-
   // The audit log, append-only.
   std::int64_t add_audit(const AuditEntry& entry);
   std::vector<AuditEntry> audit() const;  // ordered by id
+
+  // ---- The review workflow and who reports what (issue 5; src/workflow.cpp) -------------
+  // add_workflow_event ignores id. The database checks the references (submission, units) and
+  // that a return has a reason; the rules of the route are the engine's (engine/workflow.hpp).
+  std::int64_t add_workflow_event(const WorkflowEvent& event);
+  std::vector<WorkflowEvent> workflow_events() const;  // ordered by id
+  // The events of one report (every version), ordered by id.
+  std::vector<WorkflowEvent> workflow_events(const std::string& form, const std::string& unit,
+                                             const std::string& period, const std::string& record_key) const;
+  void add_unit_form(const UnitForm& unit_form);  // the unit must exist
+  std::vector<UnitForm> unit_forms() const;       // ordered by unit, then form
+  // Every version of every period report (record forms left out), ordered by id.
+  std::vector<ReportVersion> report_versions() const;
 
   // Checks. "ok", or SQLite's list of problems, one a line.
   std::string integrity_check() const;

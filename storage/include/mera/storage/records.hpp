@@ -92,6 +92,47 @@ struct AuditEntry {
   friend bool operator==(const AuditEntry&, const AuditEntry&) = default;
 };
 
+// ---- The review workflow and who reports what (issue 5; schema version 2) ----------------
+
+// One step of a report on its way up the route. "accepted" and "returned" are the unit above
+// judging one version of a report; "forwarded" is a unit sending its own consolidated report of
+// a form and period to the next level. Append-only: the database refuses to change or delete one.
+struct WorkflowEvent {
+  std::int64_t id = 0;          // given by the database
+  std::string action;           // "accepted" | "returned" | "forwarded"
+  std::int64_t submission = 0;  // the version judged; 0 for "forwarded"
+  std::string form;
+  std::string unit;             // whose report: the submitting unit, or the one that forwards
+  std::string period;           // empty for record forms
+  std::string record_key;       // empty for period forms
+  std::string actor;            // the unit that acted: the one above (accepted, returned), or `unit` (forwarded)
+  std::string reason;           // why it was returned (required then); a remark otherwise
+  std::string who;              // the person, as --user gives it
+  std::string at;               // when it happened: an ISO date, or a date and time (UTC)
+  std::string source;           // "reviews.csv:12", or empty from the command line
+  friend bool operator==(const WorkflowEvent&, const WorkflowEvent&) = default;
+};
+
+// A unit that submits only some of its level's forms (the `forms` column of units.csv). A unit
+// without any row submits every form of its level.
+struct UnitForm {
+  std::string unit;
+  std::string form;
+  friend bool operator==(const UnitForm&, const UnitForm&) = default;
+};
+
+// One version of a period report without its values: what status and completeness read for
+// every report, cheaply.
+struct ReportVersion {
+  std::int64_t id = 0;
+  std::string form;
+  std::string unit;
+  std::string period;
+  int version = 1;
+  std::string submitted_at;
+  friend bool operator==(const ReportVersion&, const ReportVersion&) = default;
+};
+
 // A fingerprint of every user table, to prove that something did or did not change.
 struct TableContent {
   std::string table;

@@ -1,0 +1,187 @@
+// Accept and return: the unit above judges the current version of a report. The rules, in the
+// order they are checked: a real moment, not in the future; a reason to return; a version that
+// exists and is current; the reviewer is the report unit's parent; the version is waiting for
+// review; the step is not dated before the report's last one.
+#include "reviewer.hpp"
+
+#include <fmt/format.h>
+
+#include "moment.hpp"
+#include "mera/forms/typecheck.hpp"
+
+namespace mera::engine {
+
+struct Reviewer::Target {
+  ReportTrack track;
+  storage::ReportVersion version;  // the version judged
+  std::string record;
+  std::string name;                // report_name of it
+};
+
+std::string report_name(const std::string& form, const std::string& unit, const std::string& period, const std::string& record) {
+  return period.empty() ? fmt::format("{} of {}, record {}", form, unit, record) : fmt::format("{} of {} for {}", form, unit, period);
+}
+
+ReportTrack track_of(const storage::Database& db, const std::string& form, const std::string& unit, const std::string& period,
+                     const std::string& record) {
+  ReportTrack t;
+  for (const auto& s : db.versions(form, unit, period, record))
+    t.versions.push_back(storage::ReportVersion{s.id, s.form, s.unit, s.period, s.version, s.submitted_at});
+  t.events = db.workflow_events(form, unit, period, record);
+  return t;
+}
+
+Reviewer::Reviewer(storage::Database& db, std::string now)
+    : db_(db), now_(std::move(now)), tree_(UnitTree::load(db)), duties_(db, tree_), revisions_(db) {}
+
+ReviewOutcome Reviewer::apply(const ReviewRequest& r) {
+  return r.action == ReviewAction::forward ? forward(r) : judge(r);
+}
+
+// The moment of the step: given (a day or a day and time), or now; never after now.
+std::string Reviewer::moment(const ReviewRequest& r, std::string& at) const {
+  if (r.at.empty()) {
+    at = now_;
+    return {};
+  }
+  std::string why;
+  auto given = normalized_moment(r.at, why);
+  if (!given) return fmt::format("'{}' is not a date: {}", r.at, why);
+  if (compare_moments(*given, now_) > 0) return fmt::format("{} is in the future (now is {})", r.at, now_);
+  at = *given;
+  return {};
+}
+
+std::string Reviewer::unknown_unit(const std::string& id) const {
+  return fmt::format("no unit '{}' in the unit tree{}", id, forms::closest(id, tree_.ids()));
+}
+
+// The version judged: by id it must be the current one; by report, the one current at `at`.
+std::string Reviewer::resolve(const ReviewRequest& r, const std::string& at, Target& t) const {
+  if (r.submission) {
+    auto s = db_.submission(r.submission);
+    if (!s) return fmt::format("no submission {} in {}", r.submission, db_.path());
+    t.track = track_of(db_, s->form, s->unit, s->period, s->record_key);
+    t.record = s->record_key;
+    t.name = report_name(s->form, s->unit, s->period, s->record_key);
+    const auto& latest = t.track.versions.back();
+    if (latest.id != s->id)
+      return fmt::format("submission {} is version {} of {}, and version {} replaced it (submission {}, submitted {}): review submission {}",
+                         s->id, s->version, t.name, latest.version, latest.id, latest.submitted_at, latest.id);
+    t.version = latest;
+  } else {
+    if (r.form.empty() || r.unit.empty() || (r.period.empty() == r.record.empty()))
+      return "a review names the report: its form, unit, and period (or record)";
+    std::string period = r.period, why;
+    if (!period.empty()) {
+      auto p = forms::parse_period(period, &why);
+      if (!p) return why;
+      period = p->text();  // 2021q4 is 2021Q4
+    }
+    t.name = report_name(r.form, r.unit, period, r.record);
+    t.record = r.record;
+    t.track = track_of(db_, r.form, r.unit, period, r.record);
+    if (t.track.versions.empty()) return fmt::format("{} was never submitted", t.name);
+    ReportState state = state_at(t.track, at);
+    if (!state.current)
+      return fmt::format("{} was first submitted at {}, after {}: a report is reviewed after it is submitted", t.name,
+                         t.track.versions.front().submitted_at, at);
+    t.version = *state.current;
+  }
+  if (compare_moments(at, t.version.submitted_at) < 0)
+    return fmt::format("{} (submission {}) was submitted at {}, after {}: a report is reviewed after it is submitted", t.name, t.version.id,
+                       t.version.submitted_at, at);
+  return {};
+}
+
+// Only the unit directly above the report's unit (as the tree stood then) may judge it.
+std::string Reviewer::check_reviewer(const ReviewRequest& r, const Target& t) const {
+  if (!tree_.unit(r.as)) return unknown_unit(r.as);
+  std::optional<std::string> parent;
+  std::string when;
+  if (auto period = forms::parse_period(t.version.period)) {
+    parent = duties_.parent_for(t.version.unit, *period);
+    when = fmt::format("in {}", t.version.period);
+  } else {
+    dsl::Date day = day_of(t.version.submitted_at);
+    parent = tree_.parent_on(t.version.unit, day);
+    when = fmt::format("on {}", day.iso());
+  }
+  if (!parent) return fmt::format("{} was not in the unit tree {}, so nobody can review its report", t.version.unit, when);
+  if (parent->empty()) return fmt::format("{} is the top of the unit tree: nobody above it reviews its reports", t.version.unit);
+  if (*parent != r.as)
+    return fmt::format("{} cannot {} {}: only the unit above {} may, and {} {} was under {}", r.as, action_word(r.action), t.name,
+                       t.version.unit, when, t.version.unit, *parent);
+  return {};
+}
+
+// The version must be waiting for review, and the step not dated before the report's last one.
+std::string Reviewer::check_verdict(const ReviewRequest& r, const Target& t, const std::string& at) const {
+  const storage::WorkflowEvent* verdict = nullptr;
+  for (const auto& e : t.track.events)
+    if (e.submission == t.version.id) verdict = &e;
+  bool accept = r.action == ReviewAction::accept;
+  if (verdict && verdict->action == "accepted")
+    return accept ? fmt::format("{} (submission {}) is already accepted: by {} ({}) at {}", t.name, t.version.id, verdict->actor, verdict->who, verdict->at)
+                  : fmt::format("{} (submission {}) was accepted by {} at {}: an accepted report is not returned; if it is wrong, its unit submits a correction "
+                                "(mera submit --correct), which waits for review again",
+                                t.name, t.version.id, verdict->actor, verdict->at);
+  if (verdict)
+    return accept ? fmt::format("{} (submission {}) was returned by {} at {} («{}») and no corrected version has come since: it can be accepted once "
+                                "{} submits a correction (mera submit --correct)",
+                                t.name, t.version.id, verdict->actor, verdict->at, verdict->reason, t.version.unit)
+                  : fmt::format("{} (submission {}) is already returned: by {} ({}) at {}: «{}»", t.name, t.version.id, verdict->actor, verdict->who,
+                                verdict->at, verdict->reason);
+  if (const auto* last = last_event(t.track); last && compare_moments(at, last->at) < 0)
+    return fmt::format("this step is dated {}, before the last step of {} ({} at {}): steps are recorded in the order they happened", at, t.name,
+                       last->action, last->at);
+  return {};
+}
+
+ReviewOutcome Reviewer::judge(const ReviewRequest& r) {
+  ReviewOutcome out;
+  std::string at;
+  Target t;
+  bool returning = r.action == ReviewAction::return_for_correction;
+  std::string problem = moment(r, at);
+  if (problem.empty() && returning && r.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+    problem = "a report is returned with a reason (--reason TEXT, or the reason column), so that its unit knows what to correct";
+  if (problem.empty()) problem = resolve(r, at, t);
+  if (problem.empty()) problem = check_reviewer(r, t);
+  if (problem.empty()) problem = check_verdict(r, t, at);
+  if (!problem.empty()) {
+    out.message = problem;
+    return out;
+  }
+  storage::WorkflowEvent e;
+  e.action = returning ? "returned" : "accepted";
+  e.submission = t.version.id;
+  e.form = t.version.form;
+  e.unit = t.version.unit;
+  e.period = t.version.period;
+  e.record_key = t.record;
+  e.actor = r.as;
+  e.reason = r.reason;
+  e.who = r.user;
+  e.at = at;
+  e.source = r.source;
+  std::string done = fmt::format("{} {} (submission {}, version {}) as {}", e.action, t.name, t.version.id, t.version.version, r.as);
+  if (returning) done += fmt::format(": «{}»", r.reason);
+  return record(r, std::move(e), std::move(done));
+}
+
+ReviewOutcome Reviewer::record(const ReviewRequest& r, storage::WorkflowEvent event, std::string done) {
+  ReviewOutcome out;
+  event.id = db_.add_workflow_event(event);
+  std::string subject = event.submission ? fmt::format("submission {}", event.submission) : report_name(event.form, event.unit, event.period);
+  std::string detail = fmt::format("{}, by {} at {}", report_name(event.form, event.unit, event.period, event.record_key), event.actor, event.at);
+  if (!event.reason.empty()) detail += ": " + event.reason;
+  if (!r.source.empty()) detail += " (" + r.source + ")";
+  db_.add_audit({0, now_, r.user, fmt::format("review.{}", action_word(r.action)), subject, detail});
+  out.done = true;
+  out.message = std::move(done);
+  out.event = std::move(event);
+  return out;
+}
+
+}  // namespace mera::engine

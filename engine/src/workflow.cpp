@@ -1,0 +1,107 @@
+// The public face of the workflow: one step in its own transaction, and the history of a report.
+#include "mera/engine/workflow.hpp"
+
+#include <fmt/format.h>
+
+#include "mera/storage/clock.hpp"
+#include "reviewer.hpp"
+
+namespace mera::engine {
+
+const char* action_word(ReviewAction action) {
+  switch (action) {
+    case ReviewAction::accept: return "accept";
+    case ReviewAction::return_for_correction: return "return";
+    case ReviewAction::forward: return "forward";
+  }
+  return "";
+}
+
+std::optional<ReviewAction> action_from_word(std::string_view word) {
+  for (ReviewAction a : {ReviewAction::accept, ReviewAction::return_for_correction, ReviewAction::forward})
+    if (word == action_word(a)) return a;
+  return std::nullopt;
+}
+
+ReviewOutcome apply_review(storage::Database& db, const ReviewRequest& request, const std::string& now) {
+  Reviewer reviewer(db, now);
+  return reviewer.apply(request);
+}
+
+ReviewOutcome review(storage::Database& db, const ReviewRequest& request, const std::string& given_now) {
+  std::string now = given_now.empty() ? storage::now_utc() : given_now;
+  storage::Transaction tx = db.write();
+  ReviewOutcome out = apply_review(db, request, now);
+  if (out.done) tx.commit();
+  return out;
+}
+
+namespace {
+
+std::string line(const std::string& at, const char* what, const std::string& text) {
+  return fmt::format("{:<20}  {:<9}  {}", at, what, text);
+}
+
+std::string verdict_line(const storage::WorkflowEvent& e) {
+  std::string text = fmt::format("by {} ({})", e.actor, e.who);
+  if (!e.reason.empty()) text += fmt::format(": «{}»", e.reason);
+  return line(e.at, e.action.c_str(), text);
+}
+
+// Where the report stands: its latest version and that version's verdict, if any.
+std::string standing(const ReportTrack& t, const std::optional<std::string>& parent) {
+  const auto& latest = t.versions.back();
+  const storage::WorkflowEvent* verdict = nullptr;
+  for (const auto& e : t.events)
+    if (e.submission == latest.id) verdict = &e;
+  std::string version = fmt::format("version {} (submission {})", latest.version, latest.id);
+  if (!verdict) {
+    std::string by = parent && !parent->empty() ? " by " + *parent : "";
+    return fmt::format("{} is waiting for review{}", version, by);
+  }
+  if (verdict->action == "accepted") return fmt::format("{} was accepted by {} at {}", version, verdict->actor, verdict->at);
+  return fmt::format("{} was returned by {} at {}; {} corrects it and submits it again (mera submit --correct)", version, verdict->actor,
+                     verdict->at, latest.unit);
+}
+
+}  // namespace
+
+ReportHistory report_history(const storage::Database& db, std::int64_t id) {
+  ReportHistory h;
+  auto s = db.submission(id);
+  if (!s) return h;
+  std::string label;
+  if (auto rev = db.revision(s->revision)) {
+    try {
+      Revisions revisions(db);
+      if (const auto* form = revisions.get(*rev).model->form(s->form)) label = fmt::format(" «{}»", form->label);
+    } catch (const std::exception&) {
+      // a revision that no longer checks still has a history; only its label is lost
+    }
+  }
+  h.title = report_name(s->form, s->unit, s->period, s->record_key) + label;
+  ReportTrack t = track_of(db, s->form, s->unit, s->period, s->record_key);
+  auto versions = db.versions(s->form, s->unit, s->period, s->record_key);
+  for (const auto& v : versions) {
+    std::string text = fmt::format("version {}, submission {}, by {}{}", v.version, v.id, v.submitted_by, v.version > 1 ? ": a correction" : "");
+    if (!v.source.empty()) text += " (" + v.source + ")";
+    if (v.id == id) text += "  <-";
+    h.lines.push_back(line(v.submitted_at, "submitted", text));
+    for (const auto& e : t.events)
+      if (e.submission == v.id) h.lines.push_back(verdict_line(e));
+  }
+  UnitTree tree = UnitTree::load(db);
+  Duties duties(db, tree);
+  std::optional<std::string> parent;
+  if (auto period = forms::parse_period(s->period)) {
+    parent = duties.parent_for(s->unit, *period);
+    if (parent && !parent->empty())
+      for (const auto& e : track_of(db, s->form, *parent, s->period, "").events)
+        if (e.action == "forwarded")
+          h.lines.push_back(line(e.at, "forwarded", fmt::format("by {} ({}), with the other reports of {} for {} below it", e.actor, e.who, s->form, s->period)));
+  }
+  h.now = standing(t, parent);
+  return h;
+}
+
+}  // namespace mera::engine
