@@ -175,7 +175,7 @@ void Evaluator::Impl::accumulate_unit(const dsl::Expr& e, const AggregatePlan& p
     for (std::size_t r = first; r < last; ++r) {
       const forms::Period& q = rows.row(r).period;
       if (!q.within(period)) continue;
-      bool routed = routes.under(u, top, q.last_day());
+      bool routed = tree.under(u, top, q.last_day());
       Accumulator ignored;
       auto x = row_value(e, p, rows, r, period, routed ? acc : ignored, routed ? trace : nullptr);
       if (!x) continue;
@@ -186,12 +186,13 @@ void Evaluator::Impl::accumulate_unit(const dsl::Expr& e, const AggregatePlan& p
         acc.add(*x);
       }
     }
-    if (stock && routes.under(u, top, stock_at->last_day())) acc.add(*stock);
+    if (stock && tree.under(u, top, stock_at->last_day())) acc.add(*stock);
     return;
   }
   // A record has no period of its own: it rolls up where its unit sat at the end of the period.
-  auto day = routes.last_day_in(u, period.first_day(), period.last_day());
-  if (!day || !routes.under(u, top, *day)) return;
+  auto day = tree.last_day_in(u, period.first_day(), period.last_day());
+  if (!day || !tree.under(u, top, *day)) return;
+
   auto add_records = [&](Accumulator& into, Contribution* c) {
     for (std::size_t r = first; r < last; ++r)
       if (auto x = row_value(e, p, rows, r, period, into, c)) into.add(*x);

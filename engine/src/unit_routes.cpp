@@ -24,27 +24,6 @@ std::vector<std::string> UnitRoutes::below(std::string_view top, dsl::Date first
   return out;
 }
 
-bool UnitRoutes::under(std::string_view unit, std::string_view top, dsl::Date day) const {
-  std::string at(unit);
-  for (int depth = 0; depth < 64; ++depth) {  // a tree is shallow; the bound guards a damaged one
-    if (at == top) return true;
-    auto parent = tree_.parent_on(at, day);
-    if (!parent || parent->empty()) return false;
-    at = std::move(*parent);
-  }
-  return false;
-}
-
-std::optional<dsl::Date> UnitRoutes::last_day_in(std::string_view unit, dsl::Date first, dsl::Date last) const {
-  std::optional<dsl::Date> best;
-  for (const auto& m : tree_.memberships(unit)) {
-    if (m.from > last || (m.to && *m.to < first)) continue;
-    dsl::Date end = m.to && *m.to < last ? *m.to : last;
-    if (!best || *best < end) best = end;
-  }
-  return best;
-}
-
 std::vector<std::string> UnitRoutes::roots(dsl::Date day) const {
   std::vector<std::string> out;
   for (const auto& id : tree_.ids())
