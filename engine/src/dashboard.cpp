@@ -63,9 +63,13 @@ Dashboard DashboardBuilder::build(const DashboardRequest& request) {
   Evaluator& ev = evaluator_for(*out.revision);
   for (const auto& id : units) {
     UnitValues u{*tree_.unit(id), ev.evaluate(id, out.period)};
-    for (const auto& v : u.values)
+    for (const auto& v : u.values) {
       if (const auto* n = v.value.get<forms::Null>(); n && n->reason == forms::NoValue::lua_error)
         out.problems.error(v.indicator->span, n->detail);
+      for (const auto& c : v.categories)
+        if (const auto* n = c.value.get<forms::Null>(); n && n->reason == forms::NoValue::lua_error)
+          out.problems.error(v.indicator->span, n->detail);
+    }
     out.units.push_back(std::move(u));
   }
   return out;

@@ -25,6 +25,27 @@ std::string pad(std::string_view text, std::size_t to, bool right = false) {
 
 const forms::Null* why_empty(const IndicatorValue& v) { return v.value.get<forms::Null>(); }
 
+// A category as people read it: its label, or its name when the enum gives none.
+const std::string& category_label(const CategoryValue& c) { return c.category->label.empty() ? c.category->name : c.category->label; }
+
+// One line of the table: an indicator, or one category of a breakdown indicator, indented
+// below it and named as a formula would write it (risk_share[high]).
+struct Line {
+  std::string label, value, target, status, name;
+  const forms::Null* empty = nullptr;
+};
+
+std::vector<Line> lines(const IndicatorValue& v) {
+  const rules::Indicator& ind = *v.indicator;
+  if (v.categories.empty())
+    return {{ind.label, display(ind.format, v.value), target_text(ind, v), target_words(v.target), ind.name, why_empty(v)}};
+  std::vector<Line> out{{ind.label, "", "", "", ind.name, nullptr}};
+  for (const auto& c : v.categories)
+    out.push_back({"  " + category_label(c), display(ind.format, c.value), target_text(ind, c.target_value), target_words(c.target),
+                   ind.name + "[" + c.category->name + "]", c.value.get<forms::Null>()});
+  return out;
+}
+
 std::string heading(const Dashboard& d) {
   const auto& r = d.revision->revision;
   return fmt::format("{} «{}», revision {} (in force from {}), period {}\n", d.revision->model->name, d.revision->model->label,
@@ -35,19 +56,21 @@ std::string table(const Dashboard& d) {
   std::string out = heading(d);
   for (const auto& u : d.units) {
     out += fmt::format("\n{} «{}» ({})\n", u.unit.id, u.unit.name, u.unit.level);
+    std::vector<Line> all;
+    for (const auto& v : u.values)
+      for (auto& l : lines(v)) all.push_back(std::move(l));
     std::size_t label_w = width("indicator"), value_w = width("value"), target_w = width("target");
-    for (const auto& v : u.values) {
-      label_w = std::max(label_w, width(v.indicator->label));
-      value_w = std::max(value_w, width(display(v.indicator->format, v.value)));
-      target_w = std::max(target_w, width(target_text(*v.indicator, v)));
+    for (const auto& l : all) {
+      label_w = std::max(label_w, width(l.label));
+      value_w = std::max(value_w, width(l.value));
+      target_w = std::max(target_w, width(l.target));
     }
     out += fmt::format("  {}  {}  {}  {:<6}  {}\n", pad("indicator", label_w), pad("value", value_w, true), pad("target", target_w), "status", "name");
     std::string notes;
-    for (const auto& v : u.values) {
-      out += fmt::format("  {}  {}  {}  {:<6}  {}\n", pad(v.indicator->label, label_w), pad(display(v.indicator->format, v.value), value_w, true),
-                         pad(target_text(*v.indicator, v), target_w), target_words(v.target), v.indicator->name);
-      if (const auto* n = why_empty(v); n && !n->detail.empty() && n->reason != forms::NoValue::lua_error)
-        notes += fmt::format("    {}: {}\n", v.indicator->name, n->detail);
+    for (const auto& l : all) {
+      out += fmt::format("  {}  {}  {}  {:<6}  {}\n", pad(l.label, label_w), pad(l.value, value_w, true), pad(l.target, target_w), l.status, l.name);
+      if (const auto* n = l.empty; n && !n->detail.empty() && n->reason != forms::NoValue::lua_error)
+        notes += fmt::format("    {}: {}\n", l.name, n->detail);
     }
     if (!notes.empty()) out += "  why some values are empty:\n" + notes;
   }
@@ -58,6 +81,26 @@ std::string table(const Dashboard& d) {
 nlohmann::json number_or_null(const forms::Value& v) {
   if (const double* x = v.get<double>()) return *x;
   return nullptr;
+}
+
+// A breakdown indicator's categories, each as an indicator of its own would be.
+nlohmann::ordered_json categories_json(const IndicatorValue& v) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& c : v.categories) {
+    nlohmann::ordered_json j;
+    j["name"] = c.category->name;
+    j["label"] = category_label(c);
+    j["value"] = number_or_null(c.value);
+    j["display"] = display(v.indicator->format, c.value);
+    if (const auto* n = c.value.get<forms::Null>()) {
+      j["reason"] = no_value_words(n->reason);
+      j["detail"] = n->detail;
+    }
+    if (v.indicator->target)
+      j["target"] = {{"op", v.indicator->target->op}, {"value", number_or_null(c.target_value)}, {"status", target_words(c.target)}};
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 std::string json(const Dashboard& d) {
@@ -85,6 +128,7 @@ std::string json(const Dashboard& d) {
       }
       if (v.indicator->target)
         i["target"] = {{"op", v.indicator->target->op}, {"value", number_or_null(v.target_value)}, {"status", target_words(v.target)}};
+      if (!v.categories.empty()) i["categories"] = categories_json(v);
       unit["indicators"].push_back(std::move(i));
     }
     out["units"].push_back(std::move(unit));
@@ -100,19 +144,29 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
+// One CSV row: an indicator, or one category of a breakdown indicator (name[category]).
+std::string csv_row(const UnitValues& u, const Dashboard& d, const rules::Indicator& ind, const std::string& name, const std::string& label,
+                    const forms::Value& value, const forms::Value& target_value, TargetStatus status) {
+  const auto* n = value.get<forms::Null>();
+  const double* x = value.get<double>();
+  const double* t = target_value.get<double>();
+  std::string target = ind.target && t ? ind.target->op + exact(*t) : "";
+  std::string out;
+  for (const std::string& field : {u.unit.id, d.period.text(), name, label, x ? exact(*x) : std::string(), display(ind.format, value), target,
+                                   target_words(status), n ? no_value_words(n->reason) : std::string(), n ? n->detail : std::string()})
+    out += csv_field(field) + ',';
+  out.back() = '\n';
+  return out;
+}
+
 std::string csv(const Dashboard& d) {
   std::string out = "unit,period,indicator,label,value,display,target,status,reason,detail\n";
   for (const auto& u : d.units)
     for (const auto& v : u.values) {
-      const auto* n = why_empty(v);
-      const double* x = v.value.get<double>();
-      const double* t = v.target_value.get<double>();
-      std::string target = v.indicator->target && t ? v.indicator->target->op + exact(*t) : "";
-      for (const std::string& field : {u.unit.id, d.period.text(), v.indicator->name, v.indicator->label, x ? exact(*x) : std::string(),
-                                       display(v.indicator->format, v.value), target, target_words(v.target),
-                                       n ? no_value_words(n->reason) : std::string(), n ? n->detail : std::string()})
-        out += csv_field(field) + ',';
-      out.back() = '\n';
+      const rules::Indicator& ind = *v.indicator;
+      if (v.categories.empty()) out += csv_row(u, d, ind, ind.name, ind.label, v.value, v.target_value, v.target);
+      for (const auto& c : v.categories)
+        out += csv_row(u, d, ind, ind.name + "[" + c.category->name + "]", ind.label + " — " + category_label(c), c.value, c.target_value, c.target);
     }
   return out;
 }
@@ -120,7 +174,63 @@ std::string csv(const Dashboard& d) {
 std::string value_line(const rules::Format& format, const forms::Value& v) {
   if (const auto* n = v.get<forms::Null>()) return no_value_words(n->reason) + (n->detail.empty() ? "" : ": " + n->detail);
   if (const double* x = v.get<double>()) return fmt::format("{} (shown as {})", exact(*x), display(format, v));
+  if (const auto* b = v.get<forms::Breakdown>()) {
+    std::string exacts;
+    for (std::size_t i = 0; i < b->counts.size(); ++i) {
+      const forms::Null* n = b->why_empty(i);
+      exacts += (i > 0 ? ", " : "") + b->enumeration->values[i].name + " " + (n ? no_value_words(n->reason) : exact(b->counts[i]));
+    }
+    return fmt::format("{} (shown as {})", exacts, display(format, v));
+  }
   return forms::to_text(v);
+}
+
+// The value of a breakdown indicator, one category a line.
+std::string category_lines(const rules::Format& format, const std::vector<CategoryValue>& categories) {
+  std::size_t name_w = 0;
+  for (const auto& c : categories) name_w = std::max(name_w, width(c.category->name));
+  std::string out;
+  for (const auto& c : categories) out += fmt::format("           {}  {}\n", pad(c.category->name, name_w), value_line(format, c.value));
+  return out;
+}
+
+// How the target of a breakdown indicator came out: "low missed, high met"; with a target per
+// category, each one too: "low met (≤ 60.0 %), high missed (≤ 6.7 %)".
+std::string category_targets(const rules::Indicator& ind, const IndicatorValue& v) {
+  bool own = v.target_value.is<forms::Breakdown>();
+  std::string out;
+  for (const auto& c : v.categories) {
+    out += (out.empty() ? "" : ", ") + c.category->name + " " + (c.target == TargetStatus::none ? "nothing to judge" : target_words(c.target));
+    if (own) out += " (" + target_text(ind, c.target_value) + ")";
+  }
+  return out;
+}
+
+// The units' shares of an aggregate: what each unit adds up to (per category for a breakdown).
+std::string contributions(const AggregateTrace& a) {
+  std::size_t unit_w = width("unit");
+  for (const auto& c : a.units) unit_w = std::max(unit_w, width(c.unit));
+  bool where = a.expr->has_where;
+  std::vector<std::string> columns{"adds"};
+  if (a.categories) {
+    columns.clear();
+    for (const auto& v : a.categories->values) columns.push_back(v.name);
+  }
+  std::vector<std::size_t> widths;
+  for (const auto& c : columns) widths.push_back(std::max<std::size_t>(a.categories ? 7 : 10, width(c)));
+  std::string out = fmt::format("  {}  {:>7}  {}", pad("unit", unit_w), "reports", where ? "matched  " : "");
+  for (std::size_t i = 0; i < columns.size(); ++i) out += pad(columns[i], widths[i], true) + "  ";
+  out += "submissions\n";
+  for (const auto& c : a.units) {
+    std::string ids;
+    for (auto id : c.submissions) ids += (ids.empty() ? "" : " ") + std::to_string(id);
+    if (c.matched > c.submissions.size()) ids += fmt::format(" ... ({} in all)", c.matched);
+    out += fmt::format("  {}  {:>7}  {}", pad(c.unit, unit_w), c.rows, where ? fmt::format("{:>7}  ", c.matched) : "");
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      out += pad(exact(!a.categories ? c.total : i < c.categories.size() ? c.categories[i] : 0.0), widths[i], true) + "  ";
+    out += ids + "\n";
+  }
+  return out;
 }
 
 const char* format_words(const rules::Format& f) {
@@ -146,13 +256,19 @@ std::string render(const Explanation& e, const Dashboard& d) {
   const auto& unit = d.units.front().unit;
   std::string out = fmt::format("{} «{}»\nfor {} «{}», period {}, under revision {} of model {}\n\n", ind.name, ind.label, unit.id, unit.name,
                                 d.period.text(), d.revision->revision.id, d.revision->model->name);
-  out += fmt::format("  value  = {}\n         = {}\n", dsl::format_expr(ind.value), value_line(ind.format, e.result.value));
+  if (e.result.categories.empty())
+    out += fmt::format("  value  = {}\n         = {}\n", dsl::format_expr(ind.value), value_line(ind.format, e.result.value));
+  else
+    out += fmt::format("  value  = {}\n         = per category of {}:\n{}", dsl::format_expr(ind.value), e.result.value.as<forms::Breakdown>().enumeration->name,
+                       category_lines(ind.format, e.result.categories));
   out += fmt::format("  format   {}{}{}\n", format_words(ind.format),
                      ind.format.kind == rules::Format::Kind::integer ? "" : fmt::format(" digits {}", ind.format.digits),
                      ind.format.truncate ? " truncate (cut, not rounded, for display)" : "");
   if (ind.target)
     out += fmt::format("  target {} {} -> {}\n", ind.target->op, dsl::format_expr(ind.target->value),
-                       e.result.target == TargetStatus::none ? "nothing to judge" : target_words(e.result.target));
+                       !e.result.categories.empty()           ? category_targets(ind, e.result)
+                       : e.result.target == TargetStatus::none ? "nothing to judge"
+                                                              : target_words(e.result.target));
   if (!e.uses.empty()) {
     out += "\nindicators it uses:\n";
     for (const auto& u : e.uses)
@@ -166,17 +282,7 @@ std::string render(const Explanation& e, const Dashboard& d) {
       out += "  no reports in scope\n";
       continue;
     }
-    std::size_t unit_w = width("unit");
-    for (const auto& c : a.units) unit_w = std::max(unit_w, width(c.unit));
-    bool where = a.expr->has_where;
-    out += fmt::format("  {}  {:>7}  {}{:>10}  submissions\n", pad("unit", unit_w), "reports", where ? "matched  " : "", "adds");
-    for (const auto& c : a.units) {
-      std::string ids;
-      for (auto id : c.submissions) ids += (ids.empty() ? "" : " ") + std::to_string(id);
-      if (c.matched > c.submissions.size()) ids += fmt::format(" ... ({} in all)", c.matched);
-      out += fmt::format("  {}  {:>7}  {}{:>10}  {}\n", pad(c.unit, unit_w), c.rows, where ? fmt::format("{:>7}  ", c.matched) : "",
-                         exact(c.total), ids);
-    }
+    out += contributions(a);
   }
   out += "\n`mera submissions --db DB --id N` shows a submission in full.\n";
   return out;

@@ -19,6 +19,12 @@ double displayed_number(const rules::Format& format, double value) {
 
 std::string display(const rules::Format& format, const forms::Value& value) {
   if (const auto* n = value.get<forms::Null>()) return no_value_words(n->reason);
+  if (const auto* b = value.get<forms::Breakdown>()) {
+    std::string out;
+    for (std::size_t i = 0; i < b->counts.size(); ++i)
+      out += (i > 0 ? ", " : "") + b->enumeration->values[i].name + " " + display(format, b->at(i));
+    return out;
+  }
   const double* x = value.get<double>();
   if (!x) return forms::to_text(value);
   int digits = format.kind == rules::Format::Kind::integer ? 0 : format.digits;
@@ -41,10 +47,14 @@ std::string no_value_words(forms::NoValue reason) {
 }
 
 std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v) {
+  return target_text(indicator, v.target_value);
+}
+
+std::string target_text(const rules::Indicator& indicator, const forms::Value& target_value) {
   if (!indicator.target) return {};
   const std::string& op = indicator.target->op;
   std::string sign = op == ">=" ? "≥" : op == "<=" ? "≤" : op;
-  return sign + " " + display(indicator.format, v.target_value);
+  return sign + " " + display(indicator.format, target_value);
 }
 
 std::string target_words(TargetStatus status) {

@@ -40,6 +40,12 @@ Value IndicatorEvalScope::previous(const dsl::Expr& e) const {
   return forms::evaluate(e.args[0], before);
 }
 
+std::optional<Value> IndicatorEvalScope::builtin(const dsl::Expr& e) const {
+  const std::string& f = e.callee.text;
+  if (f != "completeness" && f != "timeliness") return std::nullopt;
+  return ev_.reporting_share(f, e.args.at(0).path.at(0).text, unit_, period_);
+}
+
 // ---- the `where` of an aggregate, over one report ------------------------------------------
 
 Value RowEvalScope::name(const dsl::Expr& e) const {

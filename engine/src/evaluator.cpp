@@ -59,10 +59,30 @@ const char* kind_words(forms::PeriodKind k) {
 
 // ---- Accumulator ---------------------------------------------------------------------------
 
-void Accumulator::add(double x) {
+namespace {
+
+// Per category: into += from (sum), or the smaller (min) or the larger (max) of the two.
+void per_category(std::vector<double>& into, const std::vector<double>& from, int how) {
+  if (into.empty()) {
+    into = from;
+    return;
+  }
+  for (std::size_t i = 0; i < into.size() && i < from.size(); ++i)
+    into[i] = how == 0 ? into[i] + from[i] : how < 0 ? std::min(into[i], from[i]) : std::max(into[i], from[i]);
+}
+
+}  // namespace
+
+void Accumulator::add(const RowValue& v) {
+  double x = v.number;
   if (counted == 0 || x < min) min = x;
   if (counted == 0 || x > max) max = x;
   sum += x;
+  if (!v.counts.empty()) {
+    per_category(sums, v.counts, 0);
+    per_category(mins, v.counts, -1);
+    per_category(maxs, v.counts, 1);
+  }
   ++counted;
 }
 
@@ -70,6 +90,11 @@ void Accumulator::merge(const Accumulator& o) {
   if (o.counted > 0) {
     if (counted == 0 || o.min < min) min = o.min;
     if (counted == 0 || o.max > max) max = o.max;
+    if (!o.sums.empty()) {
+      per_category(sums, o.sums, 0);
+      per_category(mins, o.mins, -1);
+      per_category(maxs, o.maxs, 1);
+    }
   }
   rows += o.rows;
   matched += o.matched;
@@ -125,15 +150,27 @@ const AggregatePlan& Evaluator::Impl::plan(const dsl::Expr& e) {
       const auto& categories = f.type.enumeration->values;
       for (std::size_t i = 0; i < categories.size(); ++i)
         if (categories[i].name == e.args[0].key.text) p.category = static_cast<int>(i);
+    } else if (f.type.is(forms::Type::Kind::breakdown)) {
+      p.per_category = f.type.enumeration;
     }
   }
   return p;
 }
 
+Value Evaluator::Impl::reporting_share(const std::string& function, const std::string& form, const std::string& unit,
+                                       const forms::Period& period) {
+  if (!reporting) reporting = std::make_unique<Reporting>(db, tree);
+  ReportingShare s = reporting->share(model, form, unit, period);
+  if (s.expected == 0)
+    return Value::none(NoValue::zero_division, fmt::format("no report of form '{}' was expected from {} for {}", form, unit, period.text()));
+  int part = function == "completeness" ? s.received : s.on_time;
+  return Value(static_cast<double>(part) / s.expected);
+}
+
 // One report: does `where` accept it (counted in `acc`), and its value if it has one.
-std::optional<double> Evaluator::Impl::row_value(const dsl::Expr& e, const AggregatePlan& p, const FormRows& rows,
-                                                 std::size_t row, const forms::Period& period, Accumulator& acc,
-                                                 Contribution* trace) {
+std::optional<RowValue> Evaluator::Impl::row_value(const dsl::Expr& e, const AggregatePlan& p, const FormRows& rows,
+                                                   std::size_t row, const forms::Period& period, Accumulator& acc,
+                                                   Contribution* trace) {
   ++acc.rows;
   if (e.has_where) {
     Value ok = forms::evaluate(e.args[1], RowEvalScope(*this, rows, row, period));
@@ -151,12 +188,13 @@ std::optional<double> Evaluator::Impl::row_value(const dsl::Expr& e, const Aggre
   if (p.field < 0) return std::nullopt;
   Value v = rows.value(static_cast<std::size_t>(p.field), row);
   if (v.is_null()) return std::nullopt;
-  if (const double* d = v.get<double>()) return *d;
-  if (const auto* date = v.get<dsl::Date>()) return static_cast<double>(date->days());
-  double x = 0;
+  if (const double* d = v.get<double>()) return RowValue{*d, {}};
+  if (const auto* date = v.get<dsl::Date>()) return RowValue{static_cast<double>(date->days()), {}};
+  RowValue x;
   if (const auto* b = v.get<forms::Breakdown>()) {
-    if (p.category >= 0) return b->counts.at(static_cast<std::size_t>(p.category));
-    for (double c : b->counts) x += c;
+    if (p.category >= 0) return RowValue{b->counts.at(static_cast<std::size_t>(p.category)), {}};
+    for (double c : b->counts) x.number += c;
+    if (p.per_category) x.counts = b->counts;
   }
   return x;
 }
@@ -170,7 +208,7 @@ void Evaluator::Impl::accumulate_unit(const dsl::Expr& e, const AggregatePlan& p
     // Each report rolls up where its unit sat at the end of the report's own period. A stock
     // (`rollup last`) is the unit's latest value in the period, counted where the unit sat
     // then: a unit that moved in July gives its year-end stock to the new parent only.
-    std::optional<double> stock;
+    std::optional<RowValue> stock;  // for a breakdown, per category
     std::optional<forms::Period> stock_at;
     for (std::size_t r = first; r < last; ++r) {
       const forms::Period& q = rows.row(r).period;
@@ -192,7 +230,6 @@ void Evaluator::Impl::accumulate_unit(const dsl::Expr& e, const AggregatePlan& p
   // A record has no period of its own: it rolls up where its unit sat at the end of the period.
   auto day = tree.last_day_in(u, period.first_day(), period.last_day());
   if (!day || !tree.under(u, top, *day)) return;
-
   auto add_records = [&](Accumulator& into, Contribution* c) {
     for (std::size_t r = first; r < last; ++r)
       if (auto x = row_value(e, p, rows, r, period, into, c)) into.add(*x);
@@ -216,7 +253,7 @@ Value Evaluator::Impl::aggregate(const dsl::Expr& e, const std::string& unit, co
   const FormRows& data = rows(*p.form);
   // Traced by index: nothing below adds to `tracing`, but an index stays right regardless.
   std::size_t traced = tracing ? tracing->size() : 0;
-  if (tracing) tracing->push_back(AggregateTrace{&e, period, {}, {}});
+  if (tracing) tracing->push_back(AggregateTrace{&e, period, {}, {}, p.per_category});
   Accumulator acc;
   if (!data.periodic() || rank(p.form->period) <= rank(period.kind)) {
     for (const auto& u : routes.below(unit, period.first_day(), period.last_day())) {
@@ -232,6 +269,7 @@ Value Evaluator::Impl::aggregate(const dsl::Expr& e, const std::string& unit, co
       c.rows = own.rows;
       c.matched = own.matched;
       c.total = p.field < 0 ? static_cast<double>(own.matched) : own.sum;
+      if (p.per_category) c.categories = own.sums.empty() ? std::vector<double>(p.per_category->values.size(), 0.0) : own.sums;
       (*tracing)[traced].units.push_back(std::move(c));
       acc.merge(own);
     }
@@ -254,8 +292,15 @@ Value Evaluator::Impl::result(const dsl::Expr& e, const AggregatePlan& p, const 
   const std::string& op = e.op;
   if (op == "count") return Value(static_cast<double>(acc.matched));
   if (acc.counted == 0) {
-    if (op == "sum" && acc.matched == 0) return Value(0.0);  // nothing matched: a real zero
+    if (op == "sum" && acc.matched == 0)  // nothing matched: a real zero (in every category)
+      return p.per_category ? Value(forms::Breakdown(p.per_category, std::vector<double>(p.per_category->values.size(), 0.0))) : Value(0.0);
     return Value::none(NoValue::empty, fmt::format("{}: no value among {} matching report{}", dsl::format_expr(e), acc.matched, acc.matched == 1 ? "" : "s"));
+  }
+  if (p.per_category) {  // sum(visits.by_risk): the same aggregate in each category
+    std::vector<double> out = op == "min" ? acc.mins : op == "max" ? acc.maxs : acc.sums;
+    if (op == "avg")
+      for (double& x : out) x /= static_cast<double>(acc.counted);
+    return Value(forms::Breakdown(p.per_category, std::move(out)));
   }
   if (op == "sum") return Value(acc.sum);
   if (op == "avg") return Value(acc.sum / static_cast<double>(acc.counted));
@@ -263,6 +308,19 @@ Value Evaluator::Impl::result(const dsl::Expr& e, const AggregatePlan& p, const 
   if (p.dates) return Value(dsl::Date::from_days(static_cast<long>(x)));
   return Value(x);
 }
+
+namespace {
+
+// A category that overflowed has no value, as a number that overflowed has none.
+Value finite_categories(const forms::Breakdown& b, const std::string& where) {
+  forms::Breakdown out = b;
+  for (std::size_t i = 0; i < out.counts.size(); ++i)
+    if (!out.why_empty(i) && !std::isfinite(out.counts[i]))
+      out.set_empty(i, {NoValue::lua_error, fmt::format("{}: category '{}' is not a finite number", where, b.enumeration->values[i].name)});
+  return Value(std::move(out));
+}
+
+}  // namespace
 
 Value Evaluator::Impl::value(const rules::Indicator& ind, const std::string& unit, const forms::Period& period) {
   auto key = std::make_tuple(&ind, unit, period);
@@ -272,23 +330,9 @@ Value Evaluator::Impl::value(const rules::Indicator& ind, const std::string& uni
     v = Value::none(NoValue::lua_error, fmt::format("indicator '{}' for {}, {}: {}", ind.name, unit, period.text(), n->detail));
   if (const double* d = v.get<double>(); d && !std::isfinite(*d))
     v = Value::none(NoValue::lua_error, fmt::format("indicator '{}' for {}, {}: the value is not a finite number", ind.name, unit, period.text()));
+  if (const auto* b = v.get<forms::Breakdown>()) v = finite_categories(*b, fmt::format("indicator '{}' for {}, {}", ind.name, unit, period.text()));
   values.emplace(std::move(key), v);
   return v;
-}
-
-IndicatorValue Evaluator::Impl::judged(const rules::Indicator& ind, const std::string& unit, const forms::Period& period) {
-  IndicatorValue out;
-  out.indicator = &ind;
-  out.value = value(ind, unit, period);
-  if (!ind.target) return out;
-  out.target_value = forms::evaluate(ind.target->value, IndicatorEvalScope(*this, unit, period));
-  const double* x = out.value.get<double>();
-  const double* t = out.target_value.get<double>();
-  if (!x || !t) return out;
-  const std::string& op = ind.target->op;
-  bool met = op == ">=" ? *x >= *t : op == ">" ? *x > *t : op == "<=" ? *x <= *t : *x < *t;
-  out.target = met ? TargetStatus::met : TargetStatus::missed;
-  return out;
 }
 
 // ---- Evaluator -----------------------------------------------------------------------------

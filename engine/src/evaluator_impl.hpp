@@ -8,10 +8,19 @@
 #include <unordered_map>
 
 #include "form_rows.hpp"
+#include "mera/engine/reporting.hpp"
 #include "mera/engine/evaluator.hpp"
 #include "unit_routes.hpp"
 
 namespace mera::engine {
+
+// What one report gives an aggregate: a number, and for an aggregate of a whole breakdown
+// (sum(visits.by_risk) in an indicator) the report's count in each category too (`number` is
+// then their total).
+struct RowValue {
+  double number = 0;
+  std::vector<double> counts;
+};
 
 // What an aggregate has seen so far; partial results of units merge into their parents'.
 struct Accumulator {
@@ -21,10 +30,11 @@ struct Accumulator {
   double sum = 0;
   double min = 0;
   double max = 0;
+  std::vector<double> sums, mins, maxs;  // per category, for an aggregate of a whole breakdown
   forms::Value failure;      // the first Lua failure met in a `where`, if any (else empty)
   bool failed = false;
 
-  void add(double x);
+  void add(const RowValue& x);
   void merge(const Accumulator& other);
 };
 
@@ -33,6 +43,7 @@ struct AggregatePlan {
   const forms::Form* form = nullptr;
   int field = -1;     // index into form->fields; -1 for count(form)
   int category = -1;  // for sum(form.breakdown[category]); -1 otherwise
+  const forms::Enum* per_category = nullptr;  // sum(form.breakdown): a value per category of this enum
   bool last = false;  // sum of a `rollup last` field: each unit's latest value
   bool dates = false; // min/max of a date field
 };
@@ -42,17 +53,21 @@ struct Evaluator::Impl {
        const forms::FunctionHost* functions, const UnitTree& tree);
 
   forms::Value value(const rules::Indicator& indicator, const std::string& unit, const forms::Period& period);
+  // The value with its target judged, per category for a breakdown (targets.cpp).
   IndicatorValue judged(const rules::Indicator& indicator, const std::string& unit, const forms::Period& period);
   forms::Value aggregate(const dsl::Expr& e, const std::string& unit, const forms::Period& period);
   const FormRows& rows(const forms::Form& form);
+  // completeness(form) and timeliness(form): shares of the expected reports (engine/reporting.hpp).
+  forms::Value reporting_share(const std::string& function, const std::string& form, const std::string& unit,
+                               const forms::Period& period);
   const AggregatePlan& plan(const dsl::Expr& e);
   int field_index(const forms::Form& form, const dsl::Expr& name);  // cached by the name's node
 
   // One unit's reports for an aggregate (records: cached per unit and period).
   void accumulate_unit(const dsl::Expr& e, const AggregatePlan& p, const FormRows& rows, const std::string& u,
                        const std::string& top, const forms::Period& period, Accumulator& acc, Contribution* trace);
-  std::optional<double> row_value(const dsl::Expr& e, const AggregatePlan& p, const FormRows& rows, std::size_t row,
-                                  const forms::Period& period, Accumulator& acc, Contribution* trace);
+  std::optional<RowValue> row_value(const dsl::Expr& e, const AggregatePlan& p, const FormRows& rows, std::size_t row,
+                                    const forms::Period& period, Accumulator& acc, Contribution* trace);
   forms::Value result(const dsl::Expr& e, const AggregatePlan& p, const Accumulator& acc, const std::string& unit,
                       const forms::Period& period) const;
 
@@ -70,6 +85,7 @@ struct Evaluator::Impl {
   std::map<std::tuple<const rules::Indicator*, std::string, forms::Period>, forms::Value> values;
   std::map<std::tuple<const dsl::Expr*, std::string, forms::Period>, Accumulator> record_partials;
   std::vector<AggregateTrace>* tracing = nullptr;  // set while explaining
+  std::unique_ptr<Reporting> reporting;            // made on the first completeness() or timeliness()
 };
 
 // An indicator's formula for one unit and period.
@@ -81,6 +97,7 @@ class IndicatorEvalScope : public forms::EvalScope {
   forms::Value aggregate(const dsl::Expr& e) const override;
   forms::Value in_period(const forms::Value& date, const dsl::Expr& e) const override;
   forms::Value previous(const dsl::Expr& e) const override;
+  std::optional<forms::Value> builtin(const dsl::Expr& e) const override;
 
  private:
   Evaluator::Impl& ev_;

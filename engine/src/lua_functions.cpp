@@ -32,6 +32,7 @@ void push(lua_State* L, const Value& v) {
     else {
       lua_createtable(L, 0, static_cast<int>(x.counts.size()));
       for (std::size_t i = 0; i < x.counts.size(); ++i) {
+        if (x.why_empty(i)) continue;  // a category without a value (its 0/0) is nil in Lua
         lua_pushnumber(L, x.counts[i]);
         lua_setfield(L, -2, x.enumeration->values[i].name.c_str());
       }

@@ -51,8 +51,31 @@ Value shift(const dsl::Date& d, double days) {
   return Value(dsl::Date::from_days(d.days() + static_cast<long>(std::floor(days))));
 }
 
-// + - * /: numbers; date - date is days; date + n, n + date and date - n are dates.
+Value arithmetic(const Expr& e, const Value& a, const Value& b);
+
+// A breakdown with a number, or two breakdowns by the same enum: category by category. A
+// category empty in an operand stays empty with its reason; x / 0 empties only its category.
+Value per_category(const Expr& e, const Value& a, const Value& b) {
+  const Breakdown* x = a.get<Breakdown>();
+  const Breakdown* y = b.get<Breakdown>();
+  const Breakdown& shape = x ? *x : *y;
+  bool fits = x && y ? x->enumeration == y->enumeration && x->counts.size() == y->counts.size() : (x ? b : a).is<double>();
+  if (!fits) return mismatch(e, fmt::format("'{}' cannot combine {} and {}", e.op, kind_of(a), kind_of(b)));
+  Breakdown out(shape.enumeration, std::vector<double>(shape.counts.size(), 0.0));
+  for (std::size_t i = 0; i < out.counts.size(); ++i) {
+    Value l = x ? x->at(i) : a;
+    Value r = y ? y->at(i) : b;
+    Value v = l.is_null() ? l : r.is_null() ? r : arithmetic(e, l, r);
+    if (const Null* n = v.get<Null>()) out.set_empty(i, *n);
+    else out.counts[i] = v.as<double>();
+  }
+  return Value(std::move(out));
+}
+
+// + - * /: numbers; date - date is days; date + n, n + date and date - n are dates; a
+// breakdown with a number or a breakdown, category by category.
 Value arithmetic(const Expr& e, const Value& a, const Value& b) {
+  if (a.is<Breakdown>() || b.is<Breakdown>()) return per_category(e, a, b);
   char op = e.op[0];
   if (const double* x = a.get<double>()) {
     if (const double* y = b.get<double>()) {
@@ -147,6 +170,11 @@ Value unary(const Expr& e, const EvalScope& scope) {
     return mismatch(e, fmt::format("'not' needs a condition, but got {}", kind_of(v)));
   }
   if (const double* d = v.get<double>()) return Value(-*d);
+  if (const Breakdown* b = v.get<Breakdown>()) {
+    Breakdown out = *b;
+    for (double& c : out.counts) c = -c;
+    return Value(std::move(out));
+  }
   return mismatch(e, fmt::format("'-' needs a number, but got {}", kind_of(v)));
 }
 
@@ -158,7 +186,7 @@ Value condition(const Expr& e, const EvalScope& scope) {
   return mismatch(e.args[0], fmt::format("'if' needs a condition, but got {}", kind_of(c)));
 }
 
-// by_risk[high]: one category's count.
+// by_risk[high]: one category's count (or why it has none: risk_share[high] may be 0/0).
 Value category(const Expr& e, const EvalScope& scope) {
   Value base = evaluate(e.args[0], scope);
   if (base.is_null()) return base;
@@ -166,11 +194,12 @@ Value category(const Expr& e, const EvalScope& scope) {
   if (!b) return mismatch(e, fmt::format("only a breakdown has categories, but got {}", kind_of(base)));
   const auto& values = b->enumeration->values;
   for (std::size_t i = 0; i < values.size() && i < b->counts.size(); ++i)
-    if (values[i].name == e.key.text) return Value(b->counts[i]);
+    if (values[i].name == e.key.text) return b->at(i);
   throw std::logic_error(fmt::format("evaluate: '{}' is not a category of {}", e.key.text, b->enumeration->name));
 }
 
 Value call(const Expr& e, const EvalScope& scope) {
+  if (auto v = scope.builtin(e)) return std::move(*v);
   std::vector<Value> args;
   args.reserve(e.args.size());
   for (const auto& a : e.args) args.push_back(evaluate(a, scope));

@@ -98,22 +98,32 @@ Type TypeChecker::check(const Expr& e, const Scope& scope) {
     }
     case Expr::Kind::unary:
       if (e.op == "not") return logic(e, scope);
-      if (Type t = check(e.args[0], scope); !t.numeric()) return fail(e.args[0].span, fmt::format("'-' needs a number, but this is {}", describe(t)));
+      if (Type t = check(e.args[0], scope); !t.numeric() && !(t.is(Kind::breakdown) && scope.per_category_arithmetic())) return fail(e.args[0].span, fmt::format("'-' needs a number, but this is {}", describe(t)));
       else return t;
     case Expr::Kind::binary:
       if (e.op == "and" || e.op == "or") return logic(e, scope);
       Type a = check(e.args[0], scope);
       Type b = check(e.args[1], scope);
       if (a.is(Kind::error) || b.is(Kind::error)) return Type::of(Kind::error);
-      if (e.op == "+" || e.op == "-" || e.op == "*" || e.op == "/") return arithmetic(e, a, b);
+      if (e.op == "+" || e.op == "-" || e.op == "*" || e.op == "/") return arithmetic(e, a, b, scope);
       return comparison(e, a, b);
   }
   return Type::of(Kind::error);
 }
 
-// + - * /: numbers; a date minus a date is days; a date plus or minus days is a date.
-Type TypeChecker::arithmetic(const Expr& e, const Type& a, const Type& b) {
+// + - * /: numbers; a date minus a date is days; a date plus or minus days is a date; in an
+// indicator, a breakdown with a number or a breakdown is a breakdown.
+Type TypeChecker::arithmetic(const Expr& e, const Type& a, const Type& b, const Scope& scope) {
   if (a.is(Kind::any) || b.is(Kind::any)) return Type::of(Kind::any);
+  if (a.is(Kind::breakdown) || b.is(Kind::breakdown)) {
+    if (scope.per_category_arithmetic()) return per_category(e, a, b);
+    const Expr& operand = e.args[a.is(Kind::breakdown) ? 0 : 1];
+    std::string field = operand.kind == Expr::Kind::name ? operand.path.front().text : "FIELD";
+    const std::string& first = (a.is(Kind::breakdown) ? a : b).enumeration->values.front().name;
+    return fail(e.span, fmt::format("'{}' cannot combine {} and {}: within one submission a breakdown is used one category at a time ({}[{}]) "
+                                    "or added up (sum({})); arithmetic category by category belongs in indicators",
+                                    e.op, describe(a), describe(b), field, first, field));
+  }
   bool additive = e.op == "+" || e.op == "-";
   if (a.is(Kind::number) && b.is(Kind::number)) return Type{Kind::number, nullptr, a.integer && b.integer && e.op != "/"};
   if (additive && a.is(Kind::date) && b.is(Kind::number)) return Type::of(Kind::date);
@@ -123,14 +133,57 @@ Type TypeChecker::arithmetic(const Expr& e, const Type& a, const Type& b) {
                                   additive ? ": it works on numbers, and on a date with a number of days" : ": it works on numbers"));
 }
 
+// A breakdown with a number (sum(v.by_risk) / sum(v.families)), or two breakdowns by the same
+// enum (element-wise): a value per category.
+Type TypeChecker::per_category(const Expr& e, const Type& a, const Type& b) {
+  const Type& shape = a.is(Kind::breakdown) ? a : b;
+  const Type& other = a.is(Kind::breakdown) ? b : a;
+  if (other.is(Kind::breakdown) && other.enumeration != shape.enumeration)
+    return fail(e.span, fmt::format("'{}' cannot combine {} and {}: breakdowns combine category by category, so both must be by the same enum",
+                                    e.op, describe(a), describe(b)));
+  if (!other.is(Kind::breakdown) && !other.is(Kind::number))
+    return fail(e.span, fmt::format("'{}' cannot combine {} and {}: a breakdown combines with a number or with a breakdown by the same enum",
+                                    e.op, describe(a), describe(b)));
+  return Type{Kind::breakdown, shape.enumeration, a.integer && b.integer && e.op != "/"};
+}
+
+namespace {
+
+// ", as in by_risk[low]" or ", as in sum(v.by_risk[low])": how one category of a breakdown
+// operand is written; empty when the operand is no name or aggregate.
+std::string one_category(const Expr& operand, const Enum& en) {
+  const std::string& first = en.values.front().name;
+  auto path_text = [](const Expr& p) {
+    std::string out;
+    for (const auto& part : p.path) out += (out.empty() ? "" : ".") + part.text;
+    return out;
+  };
+  if (operand.kind == Expr::Kind::name) return fmt::format(", as in {}[{}]", path_text(operand), first);
+  if (operand.kind == Expr::Kind::aggregate && operand.args[0].kind == Expr::Kind::name)
+    return fmt::format(", as in {}({}[{}]{})", operand.op, path_text(operand.args[0]), first, operand.has_where ? " where ..." : "");
+  return {};
+}
+
+}  // namespace
+
+// A breakdown has no single value to compare: one of its categories has.
+Type TypeChecker::breakdown_comparison(const Expr& e, const Type& a, const Type& b) {
+  const Expr& operand = e.args[a.is(Kind::breakdown) ? 0 : 1];
+  const Type& t = a.is(Kind::breakdown) ? a : b;
+  std::string what = a.is(Kind::breakdown) && b.is(Kind::breakdown) ? fmt::format("'{}' cannot compare two breakdowns", e.op)
+                                                                      : fmt::format("cannot compare {} with {}", describe(a), describe(b));
+  return fail(e.span, fmt::format("{}: a breakdown has a value per category; compare one of them{}", what, one_category(operand, *t.enumeration)));
+}
+
 Type TypeChecker::comparison(const Expr& e, const Type& a, const Type& b) {
   Type boolean = Type::of(Kind::boolean);
   if (a.unknown() || b.unknown()) return boolean;
   bool equality = e.op == "==" || e.op == "!=";
   if (equality && (a.is(Kind::null) || b.is(Kind::null))) return boolean;
+  if (a.is(Kind::breakdown) || b.is(Kind::breakdown)) return breakdown_comparison(e, a, b);
   bool same = a.kind == b.kind && a.enumeration == b.enumeration;
   bool ordered = a.is(Kind::number) || a.is(Kind::date) || a.is(Kind::text);
-  if (same && (equality || ordered) && !a.is(Kind::breakdown)) return boolean;
+  if (same && (equality || ordered)) return boolean;
   if (same && !ordered) return fail(e.span, fmt::format("'{}' cannot order {}: only numbers, dates and text have an order", e.op, describe(a)));
   return fail(e.span, fmt::format("cannot compare {} with {}", describe(a), describe(b)));
 }

@@ -1,4 +1,4 @@
-// How values are quoted in messages (to_text).
+// How values are quoted in messages (to_text); a breakdown's categories, empty ones included.
 #include "mera/forms/value.hpp"
 
 #include <fmt/format.h>
@@ -23,12 +23,24 @@ std::string breakdown_text(const Breakdown& b) {
   std::string out;
   for (std::size_t i = 0; i < b.counts.size(); ++i) {
     if (i > 0) out += ", ";
-    out += b.enumeration->values[i].name + " " + number_text(b.counts[i]);
+    const Null* n = b.why_empty(i);
+    out += b.enumeration->values[i].name + " " + (n ? null_text(*n) : number_text(b.counts[i]));
   }
   return out;
 }
 
 }  // namespace
+
+Value Breakdown::at(std::size_t i) const {
+  if (const Null* n = why_empty(i)) return Value(*n);
+  return Value(counts.at(i));
+}
+
+void Breakdown::set_empty(std::size_t i, Null reason) {
+  empty.resize(counts.size());
+  empty.at(i) = std::move(reason);
+  counts.at(i) = 0;
+}
 
 std::string to_text(const Value& v) {
   struct Visit {

@@ -165,7 +165,7 @@ CheckResult check(const std::vector<const dsl::Decl*>& decls, const std::vector<
   CheckResult result;
   auto model = std::make_shared<Model>();
   model->sources = sources;
-  Checker c{result.diags, *model, {}, {}, {}, {}};
+  Checker c{result.diags, *model, {}, {}, {}, {}, {}};
   Declarations d(decls);
   check_header(c, d, sources);
   check_unique_names(c, d);

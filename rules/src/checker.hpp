@@ -14,6 +14,10 @@ struct Checker {
   Model& model;
   forms::EnumTable enums;
   std::map<std::string, const dsl::IndicatorDecl*, std::less<>> indicator_decls;
+  // The type of each indicator's value (a number or a breakdown), found on first use by a
+  // formula that names it (indicator_scope.cpp); `any` while it is being found. A memo that
+  // checking fills in, hence mutable.
+  mutable std::map<std::string, forms::Type, std::less<>> indicator_types;
   std::set<std::string, std::less<>> declared_levels;  // on the route or not
   std::set<std::string, std::less<>> unknown_on_route;  // reported there, so not again at each use
 

@@ -13,7 +13,7 @@ Type IndicatorScope::name(const dsl::Expr& e, forms::TypeChecker& tc) const {
   const auto& head = e.path.front();
   const forms::Form* form = c_.model.form(head.text);
   if (e.path.size() == 1) {
-    if (c_.indicator_decls.count(head.text)) return Type::of(Kind::number);
+    if (auto d = c_.indicator_decls.find(head.text); d != c_.indicator_decls.end()) return indicator(*d->second);
     // A form is often named like its main field (blood_families.families): show that field.
     if (form) return tc.fail(head.span, fmt::format("form '{}' is not a value: aggregate it, as in count({}) or sum({}.{})", head.text, head.text, head.text, form->field(head.text) ? head.text : "FIELD"));
     for (const auto& f : c_.model.forms)
@@ -29,6 +29,25 @@ Type IndicatorScope::name(const dsl::Expr& e, forms::TypeChecker& tc) const {
     return tc.fail(e.span, fmt::format("'{}.{}' is one value per submission: aggregate it, as in sum({}.{})", head.text, e.path[1].text, head.text, e.path[1].text));
   }
   return enum_value(e, tc, fmt::format("unknown form or enum '{}'{}", head.text, forms::closest(head.text, c_.model.form_names())));
+}
+
+// The type of another indicator's value: a number or a breakdown. Found by checking its formula
+// quietly (its own check reports its problems; here a broken one is an error, so nothing
+// cascades); `any` while being found: an indicator that reaches itself (previous(x) in x, or a
+// cycle, reported where it closes) is known only when it runs.
+Type IndicatorScope::indicator(const dsl::IndicatorDecl& d) const {
+  auto [it, fresh] = c_.indicator_types.try_emplace(d.name.text, Type::of(Kind::any));
+  if (!fresh) return it->second;
+  Type t = Type::of(Kind::any);
+  for (const auto& m : d.members)
+    if (const auto* v = std::get_if<dsl::ValueClause>(&m)) {
+      dsl::Diagnostics quiet;
+      forms::TypeChecker tc(quiet);
+      t = tc.check(v->value, *this);
+      if (quiet.has_errors() || !(t.unknown() || t.is(Kind::number) || t.is(Kind::breakdown))) t = Type::of(Kind::error);
+      break;
+    }
+  return it->second = t;
 }
 
 Type IndicatorScope::form_field(const dsl::Expr& source, const forms::Form& form, forms::TypeChecker& tc) const {
@@ -65,10 +84,24 @@ Type IndicatorScope::aggregate(const dsl::Expr& e, forms::TypeChecker& tc) const
     if (t.is(Kind::error)) return t;
   }
   bool ordered = e.op == "min" || e.op == "max";
-  if (t.is(Kind::breakdown)) return Type{Kind::number, nullptr, t.integer && e.op != "avg"};
+  // sum(form.breakdown) in an indicator: a value per category (in a form, a number: form_scope.cpp).
+  if (t.is(Kind::breakdown)) return Type{Kind::breakdown, t.enumeration, t.integer && e.op != "avg"};
   if (t.is(Kind::number)) return Type{Kind::number, nullptr, t.integer && e.op != "avg", t.percent};
   if (ordered && t.is(Kind::date)) return t;
   return tc.fail(path.span, fmt::format("'{}' needs numbers{}, but '{}.{}' is {}", e.op, ordered ? " or dates" : "", head.text, path.path[1].text, forms::describe(t)));
+}
+
+Type IndicatorScope::call(const dsl::Expr& e, forms::TypeChecker& tc) const {
+  const std::string& f = e.callee.text;
+  if (f != "completeness" && f != "timeliness") return Scope::call(e, tc);
+  if (e.args.size() != 1 || e.args[0].kind != dsl::Expr::Kind::name || e.args[0].path.size() != 1)
+    return tc.fail(e.span, fmt::format("{}( ) takes one form, as in {}(blood_families)", f, f));
+  const auto& form = e.args[0].path[0];
+  const forms::Form* found = c_.model.form(form.text);
+  if (!found) return tc.fail(form.span, fmt::format("unknown form '{}'{}", form.text, forms::closest(form.text, c_.model.form_names())));
+  if (found->period == forms::PeriodKind::record)
+    return tc.fail(form.span, fmt::format("form '{}' is a record form: no report of it is expected by a date, so it has no {}", form.text, f));
+  return Type{Kind::number, nullptr, false, true};
 }
 
 }  // namespace mera::rules

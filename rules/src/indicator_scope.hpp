@@ -13,10 +13,15 @@ class IndicatorScope : public forms::Scope {
   explicit IndicatorScope(const Checker& c) : Scope(c.enums, c.model.functions), c_(c) {}
   forms::Type name(const dsl::Expr& e, forms::TypeChecker& tc) const override;
   forms::Type aggregate(const dsl::Expr& e, forms::TypeChecker& tc) const override;
+  // completeness(form), timeliness(form): shares of the form's expected reports received, and
+  // received on time; anything else is a Lua function.
+  forms::Type call(const dsl::Expr& e, forms::TypeChecker& tc) const override;
   std::string no_period_reason() const override { return {}; }
+  bool per_category_arithmetic() const override { return true; }  // sum(f.by_risk) / sum(f.families)
 
  private:
   forms::Type form_field(const dsl::Expr& source, const forms::Form& form, forms::TypeChecker& tc) const;
+  forms::Type indicator(const dsl::IndicatorDecl& d) const;
   const Checker& c_;
 };
 

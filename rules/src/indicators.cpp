@@ -1,5 +1,6 @@
 // indicator NAME "label" { value = E; format K [digits N] [truncate]; target OP E }:
-// typed formulas, and an evaluation order in which no indicator depends on itself.
+// typed formulas (a value is a number, or a breakdown: a number per category), and an
+// evaluation order in which no indicator depends on itself.
 #include <fmt/format.h>
 
 #include <functional>
@@ -32,6 +33,21 @@ Format format_of(Checker& c, const dsl::FormatClause& f) {
   return out;
 }
 
+// A target is a number; a breakdown's target is a number for every category, or a breakdown by
+// the same enum (a target per category). Either is judged category by category.
+void check_target(forms::TypeChecker& tc, const IndicatorScope& scope, const Indicator& ind, const forms::Type& value) {
+  const dsl::Expr& e = ind.target->value;
+  forms::Type t = tc.check(e, scope);
+  if (t.unknown() || t.is(Kind::number)) return;
+  bool per_category = t.is(Kind::breakdown) && (value.unknown() || (value.is(Kind::breakdown) && value.enumeration == t.enumeration));
+  if (per_category) return;
+  if (value.is(Kind::breakdown))
+    tc.fail(e.span, fmt::format("the target of indicator '{}' must be a number, or {} like its value, but this is {}", ind.name,
+                                forms::describe(value), forms::describe(t)));
+  else
+    tc.fail(e.span, fmt::format("the target of indicator '{}' must be a number, but this is {}", ind.name, forms::describe(t)));
+}
+
 Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
   Indicator ind;
   ind.name = d.name.text;
@@ -42,6 +58,7 @@ Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
   const dsl::Span* value_at = nullptr;
   const dsl::Span* format_at = nullptr;
   const dsl::Span* target_at = nullptr;
+  forms::Type value_type = forms::Type::of(Kind::any);
   auto once = [&](const dsl::Span*& slot, const dsl::Span& span, const char* what) {
     if (slot) {
       c.error(span, fmt::format("indicator '{}' has '{}' twice", ind.name, what));
@@ -53,7 +70,10 @@ Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
   for (const auto& m : d.members) {
     if (auto* v = std::get_if<dsl::ValueClause>(&m); v && once(value_at, v->span, "value")) {
       ind.value = v->value;
-      tc.expect(v->value, scope, Kind::number, fmt::format("the value of indicator '{}'", ind.name));
+      value_type = tc.check(v->value, scope);
+      if (!value_type.unknown() && !value_type.is(Kind::number) && !value_type.is(Kind::breakdown))
+        value_type = tc.fail(v->value.span, fmt::format("the value of indicator '{}' must be a number or a breakdown (a number per category), but this is {}",
+                                                        ind.name, forms::describe(value_type)));
     } else if (auto* f = std::get_if<dsl::FormatClause>(&m); f && once(format_at, f->span, "format")) {
       ind.format = format_of(c, *f);
     } else if (auto* t = std::get_if<dsl::TargetClause>(&m); t && once(target_at, t->span, "target")) {
@@ -63,9 +83,9 @@ Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
         c.error({t->span.file, at, at + 2}, "a target is reached above or below a value: use >=, >, <= or <");
       }
       ind.target = Target{t->op, t->value};
-      tc.expect(t->value, scope, Kind::number, fmt::format("the target of indicator '{}'", ind.name));
     }
   }
+  if (ind.target) check_target(tc, scope, ind, value_type);
   if (!value_at) c.error(d.name.span, fmt::format("indicator '{}' has no formula: add 'value = ...'", ind.name));
   return ind;
 }

@@ -63,6 +63,11 @@ class TestScope : public forms::EvalScope {
     names["note"] = Value(std::string("абв"));
     names["level"] = Value(forms::Category{&kRisk, 2});
     names["by_risk"] = Value(forms::Breakdown{&kRisk, {5, 4, 3}});
+    names["mixed"] = Value(forms::Breakdown{&kRisk, {2, 0, 3}});
+    forms::Breakdown part{&kRisk, {1, 0, 2}};  // an indicator's breakdown with one category's 0/0
+    part.set_empty(1, {NoValue::zero_division, ""});
+    names["part"] = Value(part);
+    names["by_support"] = Value(forms::Breakdown{&kSupport, {1, 2}});
     names["f.x"] = Value(10.0);
   }
   Value name(const dsl::Expr& e) const override {
@@ -134,6 +139,19 @@ const Row kRows[] = {
     // enum values and breakdowns
     {"risk.high", "high"}, {"support.crisis", "crisis"}, {"by_risk", "low 5, medium 4, high 3"},
     {"by_risk[medium]", "4"}, {"by_risk[low] + by_risk[high]", "8"},
+    // arithmetic with breakdowns: category by category
+    {"by_risk * 2", "low 10, medium 8, high 6"}, {"a - by_risk", "low 1, medium 2, high 3"},
+    {"by_risk / a", "low 0.833333333333333, medium 0.666666666666667, high 0.5"},
+    {"by_risk + by_risk", "low 10, medium 8, high 6"}, {"by_risk - mixed", "low 3, medium 4, high 0"},
+    {"-by_risk", "low -5, medium -4, high -3"}, {"(by_risk - mixed) * 50%", "low 1.5, medium 2, high 0"},
+    {"by_risk / zero", "low empty (division by zero), medium empty (division by zero), high empty (division by zero)"},
+    {"by_risk / mixed", "low 2.5, medium empty (division by zero), high 1"},
+    {"mixed / by_risk", "low 0.4, medium 0, high 1"},
+    // a category without a value stays without one; the others keep theirs
+    {"part", "low 1, medium empty (division by zero), high 2"}, {"part + 1", "low 2, medium empty (division by zero), high 3"},
+    {"part * by_risk", "low 5, medium empty (division by zero), high 6"}, {"-part", "low -1, medium empty (division by zero), high -2"},
+    {"part[medium]", "empty (division by zero)"}, {"part[high] * 2", "4"}, {"part[medium] == null", "true"},
+    {"part == null", "false"}, {"by_risk + empty", "empty"}, {"nodata / by_risk", "empty (nothing submitted)"},
     // paths, aggregates, in period, previous
     {"f.x * 2", "20"}, {"sum(f.x) / count(f)", "50"}, {"opened in period", "true"},
     {"opened + 31 in period", "false"}, {"empty in period", "empty"}, {"previous(a)", "5"},
@@ -157,6 +175,13 @@ BOOST_AUTO_TEST_CASE(results_have_their_kinds) {
   BOOST_TEST(value("risk.medium").as<forms::Category>().enumeration == &kRisk);
   BOOST_TEST((value("a / zero").as<forms::Null>().reason == NoValue::zero_division));
   BOOST_TEST(value("nodata * 2").as<forms::Null>().detail == "no submissions");
+  forms::Breakdown share = value("by_risk / mixed").as<forms::Breakdown>();
+  BOOST_TEST(share.enumeration == &kRisk);
+  BOOST_TEST(share.why_empty(0) == nullptr);
+  BOOST_REQUIRE(share.why_empty(1) != nullptr);
+  BOOST_TEST((share.why_empty(1)->reason == NoValue::zero_division));
+  BOOST_TEST(share.at(2).as<double>() == 1.0);
+  BOOST_TEST(value("by_risk * 1").as<forms::Breakdown>().empty.empty());  // no category empty: nothing to say
 }
 
 BOOST_AUTO_TEST_CASE(breakdown_of_an_empty_value_is_empty) {
@@ -220,7 +245,8 @@ BOOST_AUTO_TEST_CASE(a_mismatch_the_checker_refuses_is_a_logic_error) {
   for (const char* text : {"a + \"x\"", "opened * 2", "opened + opened", "a - opened", "yes + 1", "-note", "not a",
                            "a and yes", "no or b", "if a then 1 else 2", "a < opened", "yes < no",
                            "level < risk.low", "level == support.basic", "a[high]", "by_risk[nothing]",
-                           "by_risk == by_risk", "note in period", "unknown_name"}) {
+                           "by_risk == by_risk", "by_risk < by_risk", "by_risk > 1", "by_risk + opened",
+                           "opened - by_risk", "by_risk + by_support", "by_risk * yes", "note in period", "unknown_name"}) {
     BOOST_CHECK_MESSAGE((throws_logic_error(text)), text);
   }
 }
@@ -246,6 +272,9 @@ BOOST_AUTO_TEST_CASE(to_text_quotes_values) {
   BOOST_TEST(forms::to_text(Value(true)) == "true");
   BOOST_TEST(forms::to_text(Value(dsl::Date{2021, 3, 1})) == "2021-03-01");
   BOOST_TEST(forms::to_text(Value(forms::Breakdown{&kRisk, {5, 3, 0}})) == "low 5, medium 3, high 0");
+  forms::Breakdown share{&kRisk, {0.5, 0, 0.25}};
+  share.set_empty(1, {NoValue::zero_division, ""});
+  BOOST_TEST(forms::to_text(Value(share)) == "low 0.5, medium empty (division by zero), high 0.25");
   BOOST_TEST(forms::to_text(Value::none(NoValue::lua_error, "boom")) == "empty (Lua error: boom)");
 }
 

@@ -50,6 +50,10 @@ BOOST_AUTO_TEST_CASE(values_cross_both_ways) {
   BOOST_TEST(lua.call("greet", {Value(std::string("мир"))}).as<std::string>() == "привет, мир");
   const auto* risk = f.model().enumeration("risk");
   BOOST_TEST(lua.call("high", {Value(mera::forms::Breakdown{risk, {2, 7}})}).as<double>() == 7.0);
+  // A category without a value (an indicator's 0/0 in it) is nil in the table.
+  mera::forms::Breakdown share{risk, {0.5, 0}};
+  share.set_empty(1, {NoValue::zero_division, ""});
+  BOOST_TEST(lua.call("high", {Value(share)}).as<mera::forms::Null>().detail == "high() gave nil");
   Value nil = lua.call("nothing", {});
   BOOST_TEST(nil.is_null());
   BOOST_TEST(int(nil.as<mera::forms::Null>().reason) == int(NoValue::empty));

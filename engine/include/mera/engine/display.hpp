@@ -10,7 +10,7 @@
 namespace mera::engine {
 
 // "83 %" for 0.838 under `format percent digits 0 truncate`; "2.3"; "412"; the no-value words
-// ("no data", "0/0", ...) for an empty value.
+// ("no data", "0/0", ...) for an empty value; "low 76.5 %, high 0/0" for a breakdown.
 std::string display(const rules::Format& format, const forms::Value& value);
 // The number for display before it is printed: percent * 100, cut or rounded to the digits.
 double displayed_number(const rules::Format& format, double value);
@@ -20,6 +20,8 @@ std::string exact(double value);
 std::string no_value_words(forms::NoValue reason);
 // "≥ 60 %": an indicator's target as its format shows it; empty without a target.
 std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v);
+// The same for one category of a breakdown indicator, whose target may be its own.
+std::string target_text(const rules::Indicator& indicator, const forms::Value& target_value);
 // "met", "missed", or "" when there is nothing to judge.
 std::string target_words(TargetStatus status);
 

@@ -19,11 +19,21 @@ namespace mera::engine {
 
 enum class TargetStatus { none, met, missed };  // none: no target, or no value to judge
 
+// One category of an indicator whose value is a breakdown (`sum(visits.by_risk) /
+// sum(visits.families)`: the share of each risk level), with its target judged for it alone.
+struct CategoryValue {
+  const forms::EnumValue* category = nullptr;  // its name and label
+  forms::Value value;         // a number, or why this category has none (its own 0/0)
+  TargetStatus target = TargetStatus::none;
+  forms::Value target_value;  // the target for this category, when there is one
+};
+
 struct IndicatorValue {
   const rules::Indicator* indicator = nullptr;
-  forms::Value value;   // the exact value; rounding is for display only (display.hpp)
-  TargetStatus target = TargetStatus::none;
+  forms::Value value;   // the exact value (a number or a breakdown); rounding is for display only (display.hpp)
+  TargetStatus target = TargetStatus::none;  // none for a breakdown: its categories are judged
   forms::Value target_value;  // the target's own value when there is one
+  std::vector<CategoryValue> categories;  // for a breakdown value: one per category, in the enum's order
 };
 
 // One unit's share of an aggregate: how many of its reports were in scope, how many matched
@@ -33,6 +43,7 @@ struct Contribution {
   std::size_t rows = 0;
   std::size_t matched = 0;
   double total = 0;
+  std::vector<double> categories;  // for an aggregate of a whole breakdown: the total per category
   std::vector<std::int64_t> submissions;  // the matched ones, the first kSubmissionsShown
   static constexpr std::size_t kSubmissionsShown = 12;
 };
@@ -43,6 +54,7 @@ struct AggregateTrace {
   forms::Period period;
   forms::Value value;
   std::vector<Contribution> units;  // units with reports in scope, in tree order
+  const forms::Enum* categories = nullptr;  // sum(form.breakdown): the enum of Contribution::categories
 };
 
 // An indicator a formula names, at the period it is read for (previous(x) reads x a period back).

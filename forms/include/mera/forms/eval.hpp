@@ -5,6 +5,7 @@
 // Expressions were type-checked, so a mismatch here is a bug and throws std::logic_error.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "mera/forms/typecheck.hpp"
@@ -32,6 +33,9 @@ class EvalScope {
   virtual Value previous(const dsl::Expr& e) const;                       // default: logic_error
   // Calls the FunctionHost; a model without one (none given) gives NoValue::lua_error.
   virtual Value call(const std::string& name, const std::vector<Value>& args) const;
+  // A built-in function of this scope, given the call unevaluated (its arguments may be names
+  // that are no values, as the form in completeness(form)); nullopt: not a built-in here.
+  virtual std::optional<Value> builtin(const dsl::Expr&) const { return std::nullopt; }
 
   // `risk.high` when the path names an enum value; nullopt otherwise.
   std::optional<Value> enum_value(const dsl::Expr& e) const;
@@ -43,9 +47,10 @@ class EvalScope {
 
 // Null propagates: arithmetic or a comparison with an empty value gives that empty value
 // (`x == null` and `x != null` test for it; a Lua error is no empty value and passes through
-// them too); x / 0 is NoValue::zero_division; `and`/`or` follow three-valued logic (false and
-// empty = false, true or empty = true). A value of the wrong kind that a Lua function gave is
-// NoValue::lua_error; any other mismatch is a bug (std::logic_error).
+// them too); x / 0 is NoValue::zero_division. Arithmetic with a breakdown goes category by
+// category: a category's x / 0 empties that category alone. `and`/`or` follow three-valued
+// logic (false and empty = false, true or empty = true). A value of the wrong kind that a Lua
+// function gave is NoValue::lua_error; any other mismatch is a bug (std::logic_error).
 Value evaluate(const dsl::Expr& e, const EvalScope& scope);
 
 }  // namespace mera::forms

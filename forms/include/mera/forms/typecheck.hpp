@@ -35,7 +35,12 @@ class Scope {
   virtual Type aggregate(const dsl::Expr& e, TypeChecker& tc) const = 0;
   // Empty when `in period` and previous() make sense here; otherwise why they do not.
   virtual std::string no_period_reason() const = 0;
-  Type call(const dsl::Expr& e, TypeChecker& tc) const;
+  // f(a, b): a function of a lua block. A scope with built-in functions of its own (an
+  // indicator's completeness(form)) overrides this and hands the rest back.
+  virtual Type call(const dsl::Expr& e, TypeChecker& tc) const;
+  // Whether arithmetic may take a whole breakdown, category by category (an indicator's
+  // formula). Elsewhere (a form) a breakdown is used one category at a time or added up.
+  virtual bool per_category_arithmetic() const { return false; }
 
  protected:
   // `risk.high`: a category of an enum; error when the path names no enum (`unknown` says why).
@@ -59,8 +64,10 @@ class TypeChecker {
   dsl::Diagnostics& diags() { return diags_; }
 
  private:
-  Type arithmetic(const dsl::Expr& e, const Type& a, const Type& b);
+  Type arithmetic(const dsl::Expr& e, const Type& a, const Type& b, const Scope& scope);
+  Type per_category(const dsl::Expr& e, const Type& a, const Type& b);
   Type comparison(const dsl::Expr& e, const Type& a, const Type& b);
+  Type breakdown_comparison(const dsl::Expr& e, const Type& a, const Type& b);
   Type logic(const dsl::Expr& e, const Scope& scope);
   Type condition(const dsl::Expr& e, const Scope& scope);
   Type index(const dsl::Expr& e, const Scope& scope);

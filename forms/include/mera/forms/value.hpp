@@ -2,6 +2,7 @@
 // expression gives. An empty value is never a silent zero: it says why it is empty.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -31,10 +32,27 @@ struct Category {
   const std::string& name() const { return enumeration->values[index].name; }
 };
 
-// An int per category of an enum (`int by risk`), in the order the enum declares them.
+class Value;
+
+// An int per category of an enum (`int by risk`), in the order the enum declares them. A
+// breakdown that an indicator computes (`sum(visits.by_risk) / sum(visits.families)`) may have
+// no value in some of its categories (that category's 0/0): `empty` then holds, for each
+// category, why it has none (nullopt where it has a value), and counts[i] is 0 there. A
+// submitted breakdown has every category: its `empty` stays empty.
 struct Breakdown {
   const Enum* enumeration = nullptr;
   std::vector<double> counts;
+  std::vector<std::optional<Null>> empty;
+
+  Breakdown() = default;
+  Breakdown(const Enum* e, std::vector<double> c) : enumeration(e), counts(std::move(c)) {}
+
+  // Why category i has no value; nullptr when it has one.
+  const Null* why_empty(std::size_t i) const { return i < empty.size() && empty[i] ? &*empty[i] : nullptr; }
+  // Category i's number, or its empty value with the reason.
+  Value at(std::size_t i) const;
+  // Marks category i empty, for `reason`.
+  void set_empty(std::size_t i, Null reason);
 };
 
 class Value {
@@ -64,7 +82,7 @@ class Value {
 };
 
 // How a value is quoted in a message: 12, 0.5, 2021-03-01, high, "low 5, medium 3, high 0",
-// and "empty" for a missing value.
+// and "empty" for a missing value ("low 0.5, high empty (division by zero)" in a breakdown).
 std::string to_text(const Value& v);
 
 }  // namespace mera::forms
