@@ -84,7 +84,7 @@ int run_demo(const std::string& db_path, const std::string& user) {
   std::cout << '\n';
   engine::DashboardRequest request;
   request.today = today();
-  return print_dashboard(db, request, "table", "");
+  return print_dashboard(db, request, engine::DashboardFormat::table, "");
 }
 
 }  // namespace mera::app

@@ -16,13 +16,8 @@ dsl::Date today() {
   return day ? *day : dsl::Date{2100, 1, 1};
 }
 
-int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, const std::string& format,
+int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, engine::DashboardFormat format,
                     const std::string& explain) {
-  auto how = engine::dashboard_format(format);
-  if (!how) {
-    std::cerr << fmt::format("mera: error: unknown format '{}': use table, json or csv\n", format);
-    return failure;
-  }
   engine::UnitTree tree = engine::UnitTree::load(db);
   engine::Revisions revisions(db);
   engine::DashboardBuilder builder(db, revisions, tree);
@@ -33,7 +28,7 @@ int print_dashboard(const storage::Database& db, const engine::DashboardRequest&
       std::cout << engine::render(e, dashboard);
     } else {
       dashboard = builder.build(request);
-      std::cout << engine::render(dashboard, *how);
+      std::cout << engine::render(dashboard, format);
     }
     // Lua failures are values ("Lua error") in the output and diagnostics here, at the indicator.
     std::cerr << dsl::render(dashboard.problems);
@@ -46,14 +41,15 @@ int print_dashboard(const storage::Database& db, const engine::DashboardRequest&
 
 int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
              const std::string& explain) {
-  if (!engine::dashboard_format(format)) {  // a usage error is told before the database is opened
+  auto how = engine::dashboard_format(format);
+  if (!how) {  // a usage error is told before the database is opened
     std::cerr << fmt::format("mera: error: unknown format '{}': use table, json or csv\n", format);
     return failure;
   }
   storage::Database db = storage::Database::open(db_path);
   engine::DashboardRequest r = request;
   r.today = today();
-  return print_dashboard(db, r, format, explain);
+  return print_dashboard(db, r, *how, explain);
 }
 
 }  // namespace mera::app

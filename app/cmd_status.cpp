@@ -7,12 +7,11 @@
 
 #include "commands.hpp"
 #include "mera/engine/status.hpp"
-#include "mera/storage/clock.hpp"
 
 namespace mera::app {
 
 int run_status(const StatusArgs& a) {
-  dsl::Date now = *dsl::parse_iso_date(storage::now_utc().substr(0, 10));
+  const dsl::Date now = today();
   engine::StatusOptions options;
   options.on = now;
   if (!a.on.empty()) {

@@ -31,7 +31,7 @@ int run_submissions(const std::string& db_path, const storage::SubmissionFilter&
 
 // mera eval and mera demo (cmd_eval.cpp, cmd_demo.cpp).
 dsl::Date today();
-int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, const std::string& format,
+int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, engine::DashboardFormat format,
                     const std::string& explain);
 int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
              const std::string& explain);

@@ -17,10 +17,11 @@ forms::Period DashboardBuilder::period_of(const DashboardRequest& request) const
   // The last complete year that has reports: a dashboard of a year still running, or of a year
   // nobody reported for, would be mostly empty.
   std::optional<int> year;
-  for (int y : db_.reported_years())
+  const std::vector<int> years = db_.reported_years();
+  for (int y : years)
     if (dsl::Date{y, 12, 31} < request.today) year = y;
   if (!year)
-    throw RequestError(db_.reported_years().empty()
+    throw RequestError(years.empty()
                            ? "the database has no reports yet: submit some with `mera submit`, or name a period with --period"
                            : "no complete year has reports yet: name a period with --period, as in --period 2021Q1");
   return forms::Period{forms::PeriodKind::year, *year, 1};

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "evaluator_impl.hpp"
+#include "submission_header.hpp"
 #include "mera/dsl/format.hpp"
 
 namespace mera::engine {
@@ -43,15 +44,6 @@ int rank(forms::PeriodKind k) {
     case forms::PeriodKind::quarter: return 1;
     case forms::PeriodKind::half_year: return 2;
     default: return 3;
-  }
-}
-
-const char* kind_words(forms::PeriodKind k) {
-  switch (k) {
-    case forms::PeriodKind::month: return "month";
-    case forms::PeriodKind::quarter: return "quarter";
-    case forms::PeriodKind::half_year: return "half-year";
-    default: return "year";
   }
 }
 
@@ -284,7 +276,7 @@ Value Evaluator::Impl::result(const dsl::Expr& e, const AggregatePlan& p, const 
   if (acc.failed) return acc.failure;
   if (acc.rows == 0) {
     if (p.form->period != forms::PeriodKind::record && rank(p.form->period) > rank(period.kind))
-      return Value::none(NoValue::missing_data, fmt::format("form '{}' is reported per {}; {} is shorter", p.form->name, kind_words(p.form->period), period.text()));
+      return Value::none(NoValue::missing_data, fmt::format("form '{}' is reported per {}; {} is shorter", p.form->name, period_words(p.form->period), period.text()));
     if (p.form->period == forms::PeriodKind::record)
       return Value::none(NoValue::missing_data, fmt::format("no records of form '{}' for {}", p.form->name, unit));
     return Value::none(NoValue::missing_data, fmt::format("no reports of form '{}' for {} in {}", p.form->name, unit, period.text()));
