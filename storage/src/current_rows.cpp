@@ -5,10 +5,13 @@
 
 namespace mera::storage {
 
+// `+s.form` keeps SQLite off the (form, unit, period, ...) index: through it, every row is a
+// random lookup and the result is sorted again by id; a scan in id order is twice as fast for
+// millions of records (docs/benchmarks.md).
 void Database::each_current(const std::string& form, const std::function<void(const CurrentRow&)>& row) const {
   Query q = connection_->query(
       "SELECT s.id, s.unit, s.period, s.record_key, s.values_json, s.submitted_at FROM submissions AS s "
-      "WHERE s.form = ?1 AND NOT EXISTS (SELECT 1 FROM submissions AS later WHERE later.form = s.form "
+      "WHERE +s.form = ?1 AND NOT EXISTS (SELECT 1 FROM submissions AS later WHERE later.form = s.form "
       "AND later.unit = s.unit AND later.period = s.period AND later.record_key = s.record_key "
       "AND later.version = s.version + 1) ORDER BY s.id");
   q.bind(1, form);
