@@ -8,21 +8,16 @@
 
 #include "commands.hpp"
 #include "mera/rules/due_dates.hpp"
+#include "mera/dsl/utf8.hpp"
 
 namespace mera::app {
 namespace {
 
+using dsl::display_width;
+using dsl::padded;
+
 using forms::Period;
 using forms::PeriodKind;
-
-// Width on screen: code points, so Cyrillic labels and level names align.
-std::size_t width(std::string_view s) {
-  std::size_t n = 0;
-  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return n;
-}
-
-std::string padded(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
 
 std::string hop(const rules::Deadline& d) { return d.from + " -> " + d.to; }
 
@@ -35,7 +30,7 @@ std::string due_text(const rules::Due& due) {
 
 std::size_t hop_width(const rules::Model& m) {
   std::size_t w = 0;
-  for (const auto& d : m.deadlines) w = std::max(w, width(hop(d)));
+  for (const auto& d : m.deadlines) w = std::max(w, display_width(hop(d)));
   return w;
 }
 
@@ -66,9 +61,9 @@ std::vector<Period> periods_of(PeriodKind kind, int year) {
 // --year: one table for the forms of one period kind; a date moved off a day off is marked '*'.
 bool print_table(const rules::Model& m, PeriodKind kind, int year) {
   std::vector<Period> periods = periods_of(kind, year);
-  std::size_t fw = width("form"), hw = hop_width(m);
+  std::size_t fw = display_width("form"), hw = hop_width(m);
   for (const auto& f : m.forms)
-    if (f->period == kind) fw = std::max(fw, width(f->name));
+    if (f->period == kind) fw = std::max(fw, display_width(f->name));
   std::vector<std::string> rows;
   bool moved = false;
   for (const auto& f : m.forms) {

@@ -49,6 +49,17 @@ std::optional<std::size_t> mixed_script_letter(std::string_view name) {
   return cyrillic <= latin ? first_cyrillic : first_latin;
 }
 
+std::size_t display_width(std::string_view text) {
+  std::size_t n = 0;
+  for (char ch : text) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;  // not a continuation byte
+  return n;
+}
+
+std::string padded(std::string_view text, std::size_t width, bool right) {
+  std::string fill(width > display_width(text) ? width - display_width(text) : 0, ' ');
+  return right ? fill + std::string(text) : std::string(text) + fill;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<char32_t> x, y;
   for (std::size_t i = 0, n = 0; i < a.size(); i += n) x.push_back(decode_at(a, i, &n));

@@ -7,21 +7,13 @@
 #include "mera/dsl/format.hpp"
 #include "mera/engine/dashboard.hpp"
 #include "mera/engine/display.hpp"
+#include "mera/dsl/utf8.hpp"
 
 namespace mera::engine {
 namespace {
 
-// Columns are aligned by characters on screen, not bytes: the labels are Cyrillic.
-std::size_t width(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string pad(std::string_view text, std::size_t to, bool right = false) {
-  std::string fill(to > width(text) ? to - width(text) : 0, ' ');
-  return right ? fill + std::string(text) : std::string(text) + fill;
-}
+using dsl::display_width;
+using dsl::padded;
 
 const forms::Null* why_empty(const IndicatorValue& v) { return v.value.get<forms::Null>(); }
 
@@ -59,16 +51,16 @@ std::string table(const Dashboard& d) {
     std::vector<Line> all;
     for (const auto& v : u.values)
       for (auto& l : lines(v)) all.push_back(std::move(l));
-    std::size_t label_w = width("indicator"), value_w = width("value"), target_w = width("target");
+    std::size_t label_w = display_width("indicator"), value_w = display_width("value"), target_w = display_width("target");
     for (const auto& l : all) {
-      label_w = std::max(label_w, width(l.label));
-      value_w = std::max(value_w, width(l.value));
-      target_w = std::max(target_w, width(l.target));
+      label_w = std::max(label_w, display_width(l.label));
+      value_w = std::max(value_w, display_width(l.value));
+      target_w = std::max(target_w, display_width(l.target));
     }
-    out += fmt::format("  {}  {}  {}  {:<6}  {}\n", pad("indicator", label_w), pad("value", value_w, true), pad("target", target_w), "status", "name");
+    out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded("indicator", label_w), padded("value", value_w, true), padded("target", target_w), "status", "name");
     std::string notes;
     for (const auto& l : all) {
-      out += fmt::format("  {}  {}  {}  {:<6}  {}\n", pad(l.label, label_w), pad(l.value, value_w, true), pad(l.target, target_w), l.status, l.name);
+      out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded(l.label, label_w), padded(l.value, value_w, true), padded(l.target, target_w), l.status, l.name);
       if (const auto* n = l.empty; n && !n->detail.empty() && n->reason != forms::NoValue::lua_error)
         notes += fmt::format("    {}: {}\n", l.name, n->detail);
     }
@@ -188,9 +180,9 @@ std::string value_line(const rules::Format& format, const forms::Value& v) {
 // The value of a breakdown indicator, one category a line.
 std::string category_lines(const rules::Format& format, const std::vector<CategoryValue>& categories) {
   std::size_t name_w = 0;
-  for (const auto& c : categories) name_w = std::max(name_w, width(c.category->name));
+  for (const auto& c : categories) name_w = std::max(name_w, display_width(c.category->name));
   std::string out;
-  for (const auto& c : categories) out += fmt::format("           {}  {}\n", pad(c.category->name, name_w), value_line(format, c.value));
+  for (const auto& c : categories) out += fmt::format("           {}  {}\n", padded(c.category->name, name_w), value_line(format, c.value));
   return out;
 }
 
@@ -208,8 +200,8 @@ std::string category_targets(const rules::Indicator& ind, const IndicatorValue& 
 
 // The units' shares of an aggregate: what each unit adds up to (per category for a breakdown).
 std::string contributions(const AggregateTrace& a) {
-  std::size_t unit_w = width("unit");
-  for (const auto& c : a.units) unit_w = std::max(unit_w, width(c.unit));
+  std::size_t unit_w = display_width("unit");
+  for (const auto& c : a.units) unit_w = std::max(unit_w, display_width(c.unit));
   bool where = a.expr->has_where;
   std::vector<std::string> columns{"adds"};
   if (a.categories) {
@@ -217,17 +209,17 @@ std::string contributions(const AggregateTrace& a) {
     for (const auto& v : a.categories->values) columns.push_back(v.name);
   }
   std::vector<std::size_t> widths;
-  for (const auto& c : columns) widths.push_back(std::max<std::size_t>(a.categories ? 7 : 10, width(c)));
-  std::string out = fmt::format("  {}  {:>7}  {}", pad("unit", unit_w), "reports", where ? "matched  " : "");
-  for (std::size_t i = 0; i < columns.size(); ++i) out += pad(columns[i], widths[i], true) + "  ";
+  for (const auto& c : columns) widths.push_back(std::max<std::size_t>(a.categories ? 7 : 10, display_width(c)));
+  std::string out = fmt::format("  {}  {:>7}  {}", padded("unit", unit_w), "reports", where ? "matched  " : "");
+  for (std::size_t i = 0; i < columns.size(); ++i) out += padded(columns[i], widths[i], true) + "  ";
   out += "submissions\n";
   for (const auto& c : a.units) {
     std::string ids;
     for (auto id : c.submissions) ids += (ids.empty() ? "" : " ") + std::to_string(id);
     if (c.matched > c.submissions.size()) ids += fmt::format(" ... ({} in all)", c.matched);
-    out += fmt::format("  {}  {:>7}  {}", pad(c.unit, unit_w), c.rows, where ? fmt::format("{:>7}  ", c.matched) : "");
+    out += fmt::format("  {}  {:>7}  {}", padded(c.unit, unit_w), c.rows, where ? fmt::format("{:>7}  ", c.matched) : "");
     for (std::size_t i = 0; i < columns.size(); ++i)
-      out += pad(exact(!a.categories ? c.total : i < c.categories.size() ? c.categories[i] : 0.0), widths[i], true) + "  ";
+      out += padded(exact(!a.categories ? c.total : i < c.categories.size() ? c.categories[i] : 0.0), widths[i], true) + "  ";
     out += ids + "\n";
   }
   return out;

@@ -6,17 +6,13 @@
 
 #include "mera/engine/status.hpp"
 #include "mera/rules/due_dates.hpp"
+#include "mera/dsl/utf8.hpp"
 
 namespace mera::engine {
 namespace {
 
-std::size_t width(std::string_view s) {
-  std::size_t n = 0;
-  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;  // code points, for Cyrillic
-  return n;
-}
-
-std::string padded(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+using dsl::display_width;
+using dsl::padded;
 
 std::string days(int n) { return fmt::format("{} {}", n, n == 1 ? "day" : "days"); }
 
@@ -106,9 +102,9 @@ std::string share_table(const StatusReport& r) {
     if (i < first_level) return std::string(static_cast<std::size_t>(row.depth) * 2, ' ') + row.label;
     return i + 1 == rows.size() ? fmt::format("all ({})", row.name) : fmt::format("level {}", row.label);
   };
-  std::size_t lw = width("unit");
-  for (std::size_t i = 0; i < rows.size(); ++i) lw = std::max(lw, width(label(i)));
-  std::size_t cw = width("received");
+  std::size_t lw = display_width("unit");
+  for (std::size_t i = 0; i < rows.size(); ++i) lw = std::max(lw, display_width(label(i)));
+  std::size_t cw = display_width("received");
   for (const auto* row : rows)
     for (const auto& c : row->cells) cw = std::max({cw, share_cell(c.received, c.expected).size(), share_cell(c.on_time, c.expected).size()});
   std::string out = std::string(lw, ' ');

@@ -57,4 +57,15 @@ BOOST_AUTO_TEST_CASE(utf8_validation_and_scripts) {
   BOOST_TEST(edit_distance("indicater", "indicator") == 1u);
 }
 
+// Tables are aligned by columns on screen: a Cyrillic letter is two bytes but one column.
+BOOST_AUTO_TEST_CASE(tables_pad_by_columns_not_bytes) {
+  using mera::dsl::display_width;
+  using mera::dsl::padded;
+  BOOST_TEST(display_width("семьи") == 5u);
+  BOOST_TEST(display_width("org01 «Огонёк»") == 14u);
+  BOOST_TEST(padded("доля", 6) == "доля  ");
+  BOOST_TEST(padded("42", 5, true) == "   42");
+  BOOST_TEST(padded("слишком длинно", 3) == "слишком длинно");  // never cut
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace mera::dsl {
@@ -19,5 +20,11 @@ char32_t decode_at(std::string_view text, std::size_t offset, std::size_t* lengt
 
 // Levenshtein distance in code points: for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Width on screen, in code points: a Cyrillic label takes a column per letter, not per byte, so
+// the tables mera prints stay aligned.
+std::size_t display_width(std::string_view text);
+// `text` and then spaces up to `width` columns; `right`: the spaces first (numbers).
+std::string padded(std::string_view text, std::size_t width, bool right = false);
 
 }  // namespace mera::dsl
