@@ -139,9 +139,9 @@ class Loader {
 // Only what the language lets a region drop; a deadline is named by its form and its hop.
 bool Loader::droppable(const dsl::DropDecl& d) {
   const std::string& kind = d.kind.text;
-  if (kind != "enum" && kind != "form" && kind != "deadline" && kind != "indicator") {
-    diags_.error(d.kind.span, fmt::format("cannot drop a {}: 'drop' works for enum, form, deadline and indicator{}", kind,
-                                          forms::closest(kind, {"enum", "form", "deadline", "indicator"})));
+  if (kind != "level" && kind != "enum" && kind != "form" && kind != "deadline" && kind != "indicator") {
+    diags_.error(d.kind.span, fmt::format("cannot drop a {}: 'drop' works for level, enum, form, deadline and indicator{}", kind,
+                                          forms::closest(kind, {"level", "enum", "form", "deadline", "indicator"})));
     return false;
   }
   if (kind == "deadline" && !d.from) {
