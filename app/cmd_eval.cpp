@@ -1,5 +1,7 @@
-// mera eval --db DB [--unit U | --all] [--period P] [--format table|json|csv] [--explain NAME]:
-// every indicator for a unit and period under the revision in force, or how one value came about.
+// mera eval --db DB [--unit U | --all] [--period P] [--format table|json|csv] [--explain NAME]
+//           [--revision REV [--compare]]:
+// every indicator for a unit and period under the revision in force (or under REV, a what-if
+// that stores nothing; --compare puts both side by side), or how one value came about.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -17,13 +19,17 @@ dsl::Date today() {
 }
 
 int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, engine::DashboardFormat format,
-                    const std::string& explain) {
+                    const std::string& explain, bool compare) {
   engine::UnitTree tree = engine::UnitTree::load(db);
   engine::Revisions revisions(db);
   engine::DashboardBuilder builder(db, revisions, tree);
   try {
     engine::Dashboard dashboard;
-    if (!explain.empty()) {
+    if (compare) {
+      engine::DashboardBuilder::Comparison c = builder.compare(request);
+      std::cout << engine::render(c, format);
+      dashboard = std::move(c.what_if);  // its Lua failures are the ones to tell
+    } else if (!explain.empty()) {
       engine::Explanation e = builder.explain(request, explain, dashboard);
       std::cout << engine::render(e, dashboard);
     } else {
@@ -40,7 +46,7 @@ int print_dashboard(const storage::Database& db, const engine::DashboardRequest&
 }
 
 int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
-             const std::string& explain) {
+             const std::string& explain, bool compare) {
   auto how = engine::dashboard_format(format);
   if (!how) {  // a usage error is told before the database is opened
     std::cerr << fmt::format("mera: error: unknown format '{}': use table, json or csv\n", format);
@@ -49,7 +55,7 @@ int run_eval(const std::string& db_path, const engine::DashboardRequest& request
   storage::Database db = storage::Database::open(db_path);
   engine::DashboardRequest r = request;
   r.today = today();
-  return print_dashboard(db, r, *how, explain);
+  return print_dashboard(db, r, *how, explain, compare);
 }
 
 }  // namespace mera::app

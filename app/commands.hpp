@@ -32,10 +32,15 @@ int run_submissions(const std::string& db_path, const storage::SubmissionFilter&
 // mera eval and mera demo (cmd_eval.cpp, cmd_demo.cpp).
 dsl::Date today();
 int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, engine::DashboardFormat format,
-                    const std::string& explain);
+                    const std::string& explain, bool compare = false);
 int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
-             const std::string& explain);
+             const std::string& explain, bool compare);
 int run_demo(const std::string& db_path, const std::string& user);
+
+// mera model publish|approve|list|diff (cmd_model.cpp, cmd_model_diff.cpp): issue 6, revisions.
+int run_model_publish(const std::string& db_path, const std::string& model_path, const std::string& effective, const std::string& user);
+int run_model_approve(const std::string& db_path, std::int64_t revision, const std::string& as, const std::string& user);
+int run_model_list(const std::string& db_path);
 
 // mera review and mera status (cmd_review.cpp, cmd_status.cpp): issue 5, the workflow.
 struct ReviewArgs {

@@ -87,6 +87,32 @@ int main(int argc, char** argv) {
   eval->add_option("--period", request.period, "2021, 2021H1, 2021Q3 or 2021-03 (default: the last complete year with reports)");
   eval->add_option("--format", format, "table (for people), json or csv (exact values beside the displayed ones)")->capture_default_str();
   eval->add_option("--explain", explain, "show how one indicator's value came about: its formula, aggregates, units and submissions");
+  bool compare = false;
+  auto* eval_revision = eval->add_option("--revision", request.revision,
+                                         "evaluate under this revision, a draft too (what-if over stored history; nothing is stored)");
+  eval->add_flag("--compare", compare, "with --revision: the revision in force and REV side by side, and what changes")
+      ->needs(eval_revision)
+      ->excludes("--explain");
+
+  // mera model (issue 6): revisions of the model (Regulation 1.5, 4.4) and their differences.
+  auto* model_cmd = app.add_subcommand("model", "Revisions of the model: publish a draft, approve it, list them, diff two models");
+  model_cmd->require_subcommand(1);
+  std::string effective;
+  auto* publish = model_cmd->add_subcommand("publish", "Store a changed model as a draft revision; it changes nothing until approved");
+  add_db(publish);
+  publish->add_option("MODEL", model, "a .mera file or a folder of them")->required();
+  publish->add_option("--effective", effective, "the first day it governs, as in the model's header: 2021-01-01")->required();
+  add_user(publish);
+  std::int64_t revision_id = 0;
+  std::string approver;
+  auto* approve = model_cmd->add_subcommand("approve", "Approve a draft revision as the department (Regulation 1.5); from then on it governs "
+                                                       "the periods starting on or after its effective date");
+  add_db(approve);
+  approve->add_option("REV", revision_id, "the revision number (mera model list)")->required();
+  approve->add_option("--as", approver, "the unit that approves: the one at the top of the route (the department)")->required();
+  add_user(approve);
+  auto* model_list = model_cmd->add_subcommand("list", "Every revision: status, effective date, the periods it governs, hash, who and when");
+  add_db(model_list);
 
   std::string demo_db;
   auto* demo = app.add_subcommand("demo", "Build a database from examples/tomsk and its sample data, and print the region's dashboard");
@@ -150,7 +176,10 @@ int main(int argc, char** argv) {
     if (submit->parsed()) return mera::app::run_submit(db, files, user, correct);
     if (deadlines->parsed()) return mera::app::run_deadlines(model, period, year);
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
-    if (eval->parsed()) return mera::app::run_eval(db, request, format, explain);
+    if (eval->parsed()) return mera::app::run_eval(db, request, format, explain, compare);
+    if (publish->parsed()) return mera::app::run_model_publish(db, model, effective, user);
+    if (approve->parsed()) return mera::app::run_model_approve(db, revision_id, approver, user);
+    if (model_list->parsed()) return mera::app::run_model_list(db);
     if (demo->parsed()) return mera::app::run_demo(demo_db, user);
     if (review->parsed()) return mera::app::run_review(review_args, user);
     if (status->parsed()) return mera::app::run_status(status_args);

@@ -54,11 +54,23 @@ Evaluator& DashboardBuilder::evaluator_for(const LoadedRevision& revision) {
   return *evaluator_;
 }
 
+const LoadedRevision& DashboardBuilder::chosen(std::int64_t id) {
+  std::optional<storage::Revision> r = db_.revision(id);
+  if (!r) throw RequestError(fmt::format("{} has no revision {}: `mera model list --db {}` shows them", db_.path(), id, db_.path()));
+  try {
+    return revisions_.get(*r);
+  } catch (const std::runtime_error& e) {
+    throw RequestError(e.what());
+  }
+}
+
 Dashboard DashboardBuilder::build(const DashboardRequest& request) {
   Dashboard out;
   out.period = period_of(request);
   std::string why;
-  out.revision = revisions_.in_force(out.period.first_day(), why);
+  const LoadedRevision* in_force = revisions_.in_force(out.period.first_day(), why);
+  if (in_force) out.in_force = in_force->revision.id;
+  out.revision = request.revision ? &chosen(request.revision) : in_force;
   if (!out.revision) throw RequestError(why);
   auto units = units_of(request, out.period);
   Evaluator& ev = evaluator_for(*out.revision);
@@ -87,6 +99,18 @@ Explanation DashboardBuilder::explain(const DashboardRequest& request, const std
     throw RequestError(fmt::format("model '{}' has no indicator '{}'{}", model.name, indicator, forms::closest(indicator, names)));
   }
   return evaluator_for(*context.revision).explain(*ind, context.units.front().unit.id, context.period);
+}
+
+DashboardBuilder::Comparison DashboardBuilder::compare(const DashboardRequest& request) {
+  if (!request.revision) throw RequestError("--compare needs the revision to compare with: --revision REV");
+  Comparison out;
+  out.what_if = build(request);
+  if (out.what_if.in_force) {
+    DashboardRequest current = request;
+    current.revision = 0;
+    out.in_force = build(current);
+  }
+  return out;
 }
 
 std::optional<DashboardFormat> dashboard_format(std::string_view word) {

@@ -8,6 +8,7 @@
 #include "mera/engine/dashboard.hpp"
 #include "mera/engine/display.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "dashboard_lines.hpp"
 
 namespace mera::engine {
 namespace {
@@ -17,31 +18,20 @@ using dsl::padded;
 
 const forms::Null* why_empty(const IndicatorValue& v) { return v.value.get<forms::Null>(); }
 
-// A category as people read it: its label, or its name when the enum gives none.
-const std::string& category_label(const CategoryValue& c) { return c.category->label.empty() ? c.category->name : c.category->label; }
+}  // namespace
 
-// One line of the table: an indicator, or one category of a breakdown indicator, indented
-// below it and named as a formula would write it (risk_share[high]).
-struct Line {
-  std::string label, value, target, status, name;
-  const forms::Null* empty = nullptr;
-};
-
-std::vector<Line> lines(const IndicatorValue& v) {
-  const rules::Indicator& ind = *v.indicator;
-  if (v.categories.empty())
-    return {{ind.label, display(ind.format, v.value), target_text(ind, v), target_words(v.target), ind.name, why_empty(v)}};
-  std::vector<Line> out{{ind.label, "", "", "", ind.name, nullptr}};
-  for (const auto& c : v.categories)
-    out.push_back({"  " + category_label(c), display(ind.format, c.value), target_text(ind, c.target_value), target_words(c.target),
-                   ind.name + "[" + c.category->name + "]", c.value.get<forms::Null>()});
-  return out;
+std::string revision_words(const Dashboard& d) {
+  const storage::Revision& r = d.revision->revision;
+  if (r.id == d.in_force) return fmt::format("revision {} (in force from {})", r.id, r.effective.iso());
+  std::string current = d.in_force ? fmt::format("revision {} is in force for this period", d.in_force)
+                                   : std::string("no approved revision is in force for this period");
+  return fmt::format("revision {} ({}, effective {}; what-if: {}, and nothing is stored)", r.id, r.status, r.effective.iso(), current);
 }
 
+namespace {
+
 std::string heading(const Dashboard& d) {
-  const auto& r = d.revision->revision;
-  return fmt::format("{} «{}», revision {} (in force from {}), period {}\n", d.revision->model->name, d.revision->model->label,
-                     r.id, r.effective.iso(), d.period.text());
+  return fmt::format("{} «{}», {}, period {}\n", d.revision->model->name, d.revision->model->label, revision_words(d), d.period.text());
 }
 
 std::string table(const Dashboard& d) {
@@ -54,13 +44,13 @@ std::string table(const Dashboard& d) {
     std::size_t label_w = display_width("indicator"), value_w = display_width("value"), target_w = display_width("target");
     for (const auto& l : all) {
       label_w = std::max(label_w, display_width(l.label));
-      value_w = std::max(value_w, display_width(l.value));
+      value_w = std::max(value_w, display_width(l.shown));
       target_w = std::max(target_w, display_width(l.target));
     }
     out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded("indicator", label_w), padded("value", value_w, true), padded("target", target_w), "status", "name");
     std::string notes;
     for (const auto& l : all) {
-      out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded(l.label, label_w), padded(l.value, value_w, true), padded(l.target, target_w), l.status, l.name);
+      out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded(l.label, label_w), padded(l.shown, value_w, true), padded(l.target, target_w), l.status, l.name);
       if (const auto* n = l.empty; n && !n->detail.empty() && n->reason != forms::NoValue::lua_error)
         notes += fmt::format("    {}: {}\n", l.name, n->detail);
     }
@@ -100,6 +90,10 @@ std::string json(const Dashboard& d) {
   out["model"] = d.revision->model->name;
   out["revision"] = d.revision->revision.id;
   out["effective"] = d.revision->revision.effective.iso();
+  if (d.revision->revision.id != d.in_force) {  // a what-if: say so, and what is in force
+    out["status"] = d.revision->revision.status;
+    out["in_force"] = d.in_force ? nlohmann::ordered_json(d.in_force) : nlohmann::ordered_json(nullptr);
+  }
   out["period"] = d.period.text();
   out["units"] = nlohmann::ordered_json::array();
   for (const auto& u : d.units) {
@@ -126,14 +120,6 @@ std::string json(const Dashboard& d) {
     out["units"].push_back(std::move(unit));
   }
   return out.dump(2) + "\n";
-}
-
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // One CSV row: an indicator, or one category of a breakdown indicator (name[category]).

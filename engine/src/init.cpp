@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "mera/engine/lua_sandbox.hpp"
+#include "mera/engine/publish.hpp"
 #include "mera/engine/units_import.hpp"
 #include "mera/rules/check.hpp"
 #include "mera/storage/database.hpp"
@@ -32,19 +33,6 @@ class NewFile {
   bool keep_ = false;
 };
 
-storage::Revision first_revision(const rules::Model& model, const std::string& model_path, const std::string& user, const std::string& now) {
-  rules::StoredModel stored = rules::stored_model(model, model_path);
-  storage::Revision revision;
-  revision.model = model.name;
-  revision.root = stored.root;
-  for (auto& [path, text] : stored.files) revision.files.push_back({path, text});
-  revision.effective = model.effective;
-  revision.status = "approved";  // the first revision is the model the database is made for
-  revision.author = revision.approved_by = user;
-  revision.created_at = revision.approved_at = now;
-  return revision;
-}
-
 }  // namespace
 
 InitReport init_database(const std::string& db_path, const std::string& model_path, const std::string& user, const std::string& now) {
@@ -61,7 +49,7 @@ InitReport init_database(const std::string& db_path, const std::string& model_pa
   {
     storage::Database db = storage::Database::create(db_path);
     storage::Transaction tx = db.write();
-    report.revision = db.add_revision(first_revision(*report.model, model_path, user, now));
+    report.revision = db.add_revision(revision_of(*report.model, model_path, "approved", user, now));
     db.add_audit({0, now, user, "init", db_path,
                   fmt::format("model {} from {}, revision {} approved, in force from {}", report.model->name, model_path, report.revision,
                               report.model->effective.iso())});

@@ -18,6 +18,9 @@ struct DashboardRequest {
   std::string period;  // empty: the last complete year that has reports
   bool all_units = false;  // every unit of the tree, top first
   dsl::Date today;     // what "complete" is measured against
+  // 0: the approved revision in force on the period's first day. Else this revision, draft or
+  // not (a what-if over stored history: nothing is stored either way).
+  std::int64_t revision = 0;
 };
 
 struct UnitValues {
@@ -26,7 +29,8 @@ struct UnitValues {
 };
 
 struct Dashboard {
-  const LoadedRevision* revision = nullptr;
+  const LoadedRevision* revision = nullptr;  // the one evaluated under
+  std::int64_t in_force = 0;  // the approved revision in force for the period; 0 if none
   forms::Period period;
   std::vector<UnitValues> units;
   dsl::Diagnostics problems;  // every Lua failure, at its indicator, naming the unit
@@ -49,11 +53,15 @@ class DashboardBuilder {
   Dashboard build(const DashboardRequest& request);
   // How one indicator's value came about, for the request's (single) unit and period.
   Explanation explain(const DashboardRequest& request, const std::string& indicator, Dashboard& context);
+  // The request under the revision in force and under request.revision, side by side.
+  struct Comparison;
+  Comparison compare(const DashboardRequest& request);
 
  private:
   forms::Period period_of(const DashboardRequest& request) const;
   std::vector<std::string> units_of(const DashboardRequest& request, const forms::Period& period) const;
   Evaluator& evaluator_for(const LoadedRevision& revision);
+  const LoadedRevision& chosen(std::int64_t id);
 
   const storage::Database& db_;
   Revisions& revisions_;
@@ -62,10 +70,16 @@ class DashboardBuilder {
   std::unique_ptr<Evaluator> evaluator_;
 };
 
+struct DashboardBuilder::Comparison {
+  std::optional<Dashboard> in_force;  // none when no approved revision governs the period
+  Dashboard what_if;
+};
+
 enum class DashboardFormat { table, json, csv };
 std::optional<DashboardFormat> dashboard_format(std::string_view word);
 
 std::string render(const Dashboard& dashboard, DashboardFormat format);
+std::string render(const DashboardBuilder::Comparison& comparison, DashboardFormat format);
 std::string render(const Explanation& explanation, const Dashboard& context);
 
 }  // namespace mera::engine

@@ -1,0 +1,176 @@
+// Publishing a model as a draft revision and approving it: every refusal says why, and a
+// refused step stores nothing.
+#include "mera/engine/publish.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "mera/engine/lua_sandbox.hpp"
+#include "mera/engine/revisions.hpp"
+#include "mera/engine/unit_tree.hpp"
+#include "mera/forms/period.hpp"
+#include "mera/forms/typecheck.hpp"
+#include "mera/rules/check.hpp"
+
+namespace mera::engine {
+
+storage::Revision revision_of(const rules::Model& model, const std::string& model_path, const std::string& status,
+                              const std::string& user, const std::string& now) {
+  rules::StoredModel stored = rules::stored_model(model, model_path);
+  storage::Revision revision;
+  revision.model = model.name;
+  revision.root = stored.root;
+  for (auto& [path, text] : stored.files) revision.files.push_back({path, text});
+  revision.effective = model.effective;
+  revision.status = status;
+  revision.author = user;
+  revision.created_at = now;
+  if (status == "approved") {
+    revision.approved_by = user;
+    revision.approved_at = now;
+  }
+  return revision;
+}
+
+namespace {
+
+// What may not be published even though the model checks: another model than the database's,
+// a date that disagrees with the model's text, or nothing new.
+std::string publish_problem(const storage::Database& db, const rules::Model& model, const storage::Revision& candidate,
+                            const PublishRequest& request) {
+  const std::vector<storage::Revision> stored = db.revisions();
+  if (!stored.empty() && stored.front().model != model.name)
+    return fmt::format("{} holds model '{}', and this is model '{}': a region's model has a database of its own (mera init)", db.path(),
+                       stored.front().model, model.name);
+  // One date in two places would let the stored text say one thing and the database another.
+  if (request.effective != model.effective)
+    return fmt::format("--effective {} disagrees with the model, which says 'effective {}': change the model's header so that the text and "
+                       "the revision say the same",
+                       request.effective.iso(), model.effective.iso());
+  const std::string hash = storage::revision_hash(candidate.files);
+  for (const auto& r : stored)
+    if (r.hash == hash)
+      return fmt::format("it is the same as revision {} ({}, effective {})", r.id, r.status, r.effective.iso());
+  return {};
+}
+
+}  // namespace
+
+PublishReport publish_revision(storage::Database& db, const PublishRequest& request) {
+  PublishReport report;
+  rules::CheckResult checked = rules::load_model(request.model_path, LuaSandbox());
+  report.diags = std::move(checked.diags);
+  report.model = checked.model;
+  if (!report.model) return report;
+  storage::Revision draft = revision_of(*report.model, request.model_path, "draft", request.user, request.now);
+  report.refused = publish_problem(db, *report.model, draft, request);
+  if (!report.refused.empty()) return report;
+  storage::Transaction tx = db.write();
+  report.revision = db.add_revision(draft);
+  report.hash = storage::revision_hash(draft.files);
+  db.add_audit({0, request.now, request.user, "revision.publish", request.model_path,
+                fmt::format("revision {} of model {} published as a draft, effective {}, hash {}", report.revision, report.model->name,
+                            draft.effective.iso(), report.hash)});
+  tx.commit();
+  return report;
+}
+
+namespace {
+
+// Regulation 1.5: changes to the indicator system are approved by the head of the department,
+// the unit at the top of the route of the model in force.
+std::string approver_problem(const storage::Database& db, const std::string& as) {
+  Revisions revisions(db);
+  std::string why;
+  const LoadedRevision* current = revisions.newest(why);
+  if (!current) return why;
+  const rules::Level& top = current->model->levels.back();
+  UnitTree tree = UnitTree::load(db);
+  const storage::Unit* unit = tree.unit(as);
+  if (!unit) return fmt::format("no unit '{}' in the unit tree{}", as, forms::closest(as, tree.ids()));
+  if (unit->level == top.name) return {};
+  std::string tops;
+  for (const auto& id : tree.ids())
+    if (tree.unit(id)->level == top.name) tops += (tops.empty() ? "" : ", ") + id;
+  const rules::Level* level = current->model->level(unit->level);
+  return fmt::format("a revision is approved at the top of the route, by a {} «{}» (Regulation 1.5), and {} is at level {} «{}»{}", top.name,
+                     top.label, as, unit->level, level ? level->label : unit->level,
+                     tops.empty() ? std::string() : fmt::format(": approve as {}", tops));
+}
+
+// Stored reports of the periods `span` covers that were checked under another revision. They
+// keep that revision (it is part of the record); the count tells the approver what changes.
+std::size_t checked_under_others(const storage::Database& db, const InForce& span) {
+  std::size_t count = 0;
+  for (const auto& s : db.submissions()) {
+    auto period = forms::parse_period(s.period);
+    if (!period || s.revision == span.revision) continue;
+    dsl::Date first = period->first_day();
+    if (span.from <= first && (!span.to || first <= *span.to)) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+ApproveReport approve_revision(storage::Database& db, const ApproveRequest& request) {
+  ApproveReport report;
+  std::optional<storage::Revision> revision = db.revision(request.revision);
+  if (!revision) {
+    std::string ids;
+    for (const auto& r : db.revisions()) ids += (ids.empty() ? "" : ", ") + std::to_string(r.id);
+    report.refused = fmt::format("{} has no such revision (it has {}; `mera model list --db {}` shows them)", db.path(), ids, db.path());
+    return report;
+  }
+  if (revision->status == "approved") {
+    report.refused = fmt::format("it was approved already, by {} at {}", revision->approved_by, revision->approved_at);
+    return report;
+  }
+  report.refused = approver_problem(db, request.as);
+  if (!report.refused.empty()) return report;
+  {
+    // A revision that a newer mera would refuse must not become the rules of a period.
+    Revisions revisions(db);
+    try {
+      revisions.get(*revision);
+    } catch (const std::runtime_error& e) {
+      report.refused = e.what();
+      return report;
+    }
+  }
+  storage::Transaction tx = db.write();
+  db.approve_revision(revision->id, fmt::format("{} as {}", request.user, request.as), request.now);
+  db.add_audit({0, request.now, request.user, "revision.approve", std::to_string(revision->id),
+                fmt::format("revision {} of model {} approved as {}, effective {}", revision->id, revision->model, request.as,
+                            revision->effective.iso())});
+  tx.commit();
+  report.approved = true;
+  report.revision = *db.revision(revision->id);
+  for (const auto& span : in_force_spans(db.revisions()))
+    if (span.revision == revision->id) report.reports_checked_earlier = checked_under_others(db, span);
+  return report;
+}
+
+std::vector<InForce> in_force_spans(const std::vector<storage::Revision>& revisions) {
+  std::vector<const storage::Revision*> approved;
+  for (const auto& r : revisions)
+    if (r.status == "approved") approved.push_back(&r);
+  std::sort(approved.begin(), approved.end(),
+            [](const auto* a, const auto* b) { return a->effective != b->effective ? a->effective < b->effective : a->id < b->id; });
+  std::vector<InForce> spans;
+  for (std::size_t i = 0; i < approved.size(); ++i) {
+    // Of several with one date only the last counts; the others are never in force.
+    if (i + 1 < approved.size() && approved[i + 1]->effective == approved[i]->effective) continue;
+    InForce span{approved[i]->id, approved[i]->effective, std::nullopt};
+    if (i + 1 < approved.size()) span.to = dsl::Date::from_days(approved[i + 1]->effective.days() - 1);
+    spans.push_back(span);
+  }
+  return spans;
+}
+
+std::string span_text(const InForce& span) {
+  return span.to ? fmt::format("{} .. {}", span.from.iso(), span.to->iso()) : fmt::format("{} onwards", span.from.iso());
+}
+
+}  // namespace mera::engine

@@ -1,0 +1,23 @@
+# run(): one mera command of a CLI scenario (tomsk_workflow.cmake, tomsk_revisions.cmake),
+# from ${WORK}, with its exit code and what it prints checked; the first mismatch fails the test.
+# The output (stdout and stderr together) is left in `last_output` for further checks.
+# run(EXIT <code> MATCH <regex>... [NOT <regex>...] ARGS <mera arguments>)
+function(run)
+  cmake_parse_arguments(R "" "EXIT" "MATCH;NOT;ARGS" ${ARGN})
+  execute_process(COMMAND ${MERA} ${R_ARGS} WORKING_DIRECTORY ${WORK} RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(all "${out}${err}")
+  if(NOT exit EQUAL R_EXIT)
+    message(FATAL_ERROR "mera ${R_ARGS}: exit ${exit}, expected ${R_EXIT}\n${all}")
+  endif()
+  foreach(pattern ${R_MATCH})
+    if(NOT all MATCHES "${pattern}")
+      message(FATAL_ERROR "mera ${R_ARGS}: output does not match '${pattern}':\n${all}")
+    endif()
+  endforeach()
+  foreach(pattern ${R_NOT})
+    if(all MATCHES "${pattern}")
+      message(FATAL_ERROR "mera ${R_ARGS}: output matches '${pattern}' and should not:\n${all}")
+    endif()
+  endforeach()
+  set(last_output "${all}" PARENT_SCOPE)
+endfunction()
