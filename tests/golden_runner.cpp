@@ -9,6 +9,9 @@
 //   golden/eval/WORLD/NAME.eval                 beside  NAME.eval.expected: what `mera eval` prints
 //     (the .eval file holds its arguments: --unit U --period P --all --format F --explain I)
 //     over a database made from WORLD/model (with its units.csv) and every WORLD/data file
+//   golden/diff/NAME/ with old.mera (or a folder old/) and new.mera (or new/)  beside
+//     NAME.expected: what `mera model diff old new` prints; the diagnostics of each side, and
+//     the diff only when both sides check
 // Run with MERA_UPDATE_GOLDEN=1 to write the actual outputs as the new expectations (then read
 // the diff before committing it). A mismatch prints the whole actual output.
 #define BOOST_TEST_MODULE mera_golden
@@ -31,6 +34,7 @@
 #include "mera/engine/units_import.hpp"
 #include "mera/engine/lua_sandbox.hpp"
 #include "mera/rules/check.hpp"
+#include "mera/rules/diff.hpp"
 #include "mera/storage/database.hpp"
 
 namespace fs = std::filesystem;
@@ -207,6 +211,27 @@ std::string eval_output(const fs::path& file) {
   }
 }
 
+// One side of a diff case: the folder `side`/ if there is one, else the file `side`.mera.
+std::string diff_side(const fs::path& dir, const std::string& side) {
+  if (fs::is_directory(dir / side)) return side;
+  if (fs::is_regular_file(dir / (side + ".mera"))) return side + ".mera";
+  throw std::runtime_error(dir.string() + " has neither " + side + ".mera nor a folder " + side + "/");
+}
+
+// What `mera model diff` prints for a case, with paths relative to the case folder.
+std::string diff_output(const fs::path& dir) {
+  std::string old_name = diff_side(dir, "old"), new_name = diff_side(dir, "new");
+  fs::path cwd = fs::current_path();
+  fs::current_path(dir);
+  mera::engine::LuaSandbox lua;
+  auto before = mera::rules::load_model(old_name, lua);
+  auto after = mera::rules::load_model(new_name, lua);
+  fs::current_path(cwd);
+  std::string out = mera::dsl::render(before.diags) + mera::dsl::render(after.diags);
+  if (before.model && after.model) out += mera::rules::render(mera::rules::diff_models(*before.model, *after.model), old_name, new_name);
+  return out;
+}
+
 std::vector<fs::path> cases(const fs::path& dir, bool with_folders) {
   std::vector<fs::path> found;
   for (const auto& e : fs::directory_iterator(dir))
@@ -264,6 +289,16 @@ bool register_cases() {
     eval->add(suite);
   }
   master.add(eval);
+  auto* diff = BOOST_TEST_SUITE("diff");
+  std::vector<fs::path> pairs;
+  for (const auto& e : fs::directory_iterator(golden_dir() / "diff"))
+    if (e.is_directory()) pairs.push_back(e.path());
+  std::sort(pairs.begin(), pairs.end());
+  for (const auto& c : pairs) {
+    fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
+    diff->add(utf::make_test_case([=] { compare(expected, diff_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+  }
+  master.add(diff);
   return true;
 }
 
