@@ -41,6 +41,7 @@ int run_demo(const std::string& db_path, const std::string& user);
 int run_model_publish(const std::string& db_path, const std::string& model_path, const std::string& effective, const std::string& user);
 int run_model_approve(const std::string& db_path, std::int64_t revision, const std::string& as, const std::string& user);
 int run_model_list(const std::string& db_path);
+int run_model_diff(const std::string& db_path, const std::string& old_arg, const std::string& new_arg);
 
 // mera review and mera status (cmd_review.cpp, cmd_status.cpp): issue 5, the workflow.
 struct ReviewArgs {

@@ -113,6 +113,12 @@ int main(int argc, char** argv) {
   add_user(approve);
   auto* model_list = model_cmd->add_subcommand("list", "Every revision: status, effective date, the periods it governs, hash, who and when");
   add_db(model_list);
+  std::string diff_db, old_model, new_model;
+  auto* model_diff = model_cmd->add_subcommand("diff", "What two models mean differently: forms, fields, checks, deadlines, indicators, "
+                                                         "levels and Lua added, removed or changed (layout and comments never count)");
+  model_diff->add_option("OLD", old_model, "a model folder or .mera file; with --db, a revision number")->required();
+  model_diff->add_option("NEW", new_model, "a model folder or .mera file; with --db, a revision number")->required();
+  model_diff->add_option("--db", diff_db, "read revision numbers from this database");
 
   std::string demo_db;
   auto* demo = app.add_subcommand("demo", "Build a database from examples/tomsk and its sample data, and print the region's dashboard");
@@ -180,6 +186,7 @@ int main(int argc, char** argv) {
     if (publish->parsed()) return mera::app::run_model_publish(db, model, effective, user);
     if (approve->parsed()) return mera::app::run_model_approve(db, revision_id, approver, user);
     if (model_list->parsed()) return mera::app::run_model_list(db);
+    if (model_diff->parsed()) return mera::app::run_model_diff(diff_db, old_model, new_model);
     if (demo->parsed()) return mera::app::run_demo(demo_db, user);
     if (review->parsed()) return mera::app::run_review(review_args, user);
     if (status->parsed()) return mera::app::run_status(status_args);

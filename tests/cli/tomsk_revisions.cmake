@@ -37,6 +37,22 @@ run(EXIT 1 ARGS model publish --db ${db} ${next} --effective 2023-01-01
 run(EXIT 1 ARGS model publish --db ${db} ${SOURCE}/tests/golden/check/unknown_field.mera --effective 2022-01-01
     MATCH "unknown_field.mera:[0-9]+:[0-9]+: error: " "the model has errors; nothing was published")
 
+# What the edit changes, by meaning: the header's date, one formula and label, two targets.
+run(EXIT 0 ARGS model diff ${tomsk} ${next}
+    MATCH "^changes in meaning from [^\n]*examples/tomsk to [^\n]*edit/tomsk:\n"
+          "\nchanged  model tomsk «Томская область»\n    effective: 2020-06-10 -> 2022-01-01\n"
+          "\nchanged  indicator blood_high_risk_share «Кровные семьи: доля семей со средним и высоким уровнем риска»\n    label: [^\n]+\n    value: sum\\(blood_families.by_risk\\[high\\]\\) / sum\\(blood_families.families\\) -> \\(sum\\(blood_families.by_risk\\[high\\]\\) \\+ sum\\(blood_families.by_risk\\[medium\\]\\)\\) / sum\\(blood_families.families\\)\n"
+          "\nchanged  indicator blood_positive_share [^\n]+\n    target: >= 60% -> >= 65%\n"
+          "\n4 changes: 4 changed\n")
+# Layout and comments mean nothing: the model indented otherwise and commented is the same.
+file(COPY ${tomsk} DESTINATION ${WORK}/layout)
+file(READ ${WORK}/layout/tomsk/indicators.mera text)
+string(REPLACE "\n  " "\n        " text "${text}")
+string(REPLACE "\nindicator " "\n# a comment\nindicator " text "${text}")
+file(WRITE ${WORK}/layout/tomsk/indicators.mera "${text}")
+run(EXIT 1 ARGS fmt --check ${WORK}/layout/tomsk MATCH "not in the canonical layout")
+run(EXIT 0 ARGS model diff ${tomsk} ${WORK}/layout/tomsk MATCH "^no changes in meaning from ")
+
 # The draft: stored, listed, and without effect on validation or values.
 run(EXIT 0 ARGS model publish --db ${db} ${next} --effective 2022-01-01 --user methodologist
     MATCH "revision 2 of model tomsk published as a draft, effective 2022-01-01" "mera eval --db [^\n]* --revision 2 --compare")
@@ -69,6 +85,11 @@ run(EXIT 0 ARGS model approve --db ${db} 2 --as department --user head
 run(EXIT 1 ARGS model approve --db ${db} 2 --as department MATCH "cannot approve revision 2: it was approved already, by head as department at ")
 run(EXIT 0 ARGS model list --db ${db}
     MATCH "\n +1  approved  2020-06-10  2020-06-10 .. 2021-12-31 " "\n +2  approved  2022-01-01  2022-01-01 onwards ")
+
+# The stored revisions compare as the folders did; a revision with the folder it came from, not at all.
+run(EXIT 0 ARGS model diff --db ${db} 1 2 MATCH "^changes in meaning from revision 1 \\(approved\\) to revision 2 \\(approved\\):\n" "\n4 changes: 4 changed\n")
+run(EXIT 0 ARGS model diff --db ${db} 2 ${next} MATCH "^no changes in meaning from revision 2 \\(approved\\) to ")
+run(EXIT 2 ARGS model diff --db ${db} 1 7 MATCH "has no revision 7")
 
 # 2022 under the new revision; 2021 exactly as before.
 run(EXIT 0 ARGS eval --db ${db} --period 2022
