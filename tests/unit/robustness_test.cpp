@@ -1,5 +1,7 @@
 // Nothing crashes on any input, and the bundled model answers a broken name with exactly one
 // diagnostic at the place of the break.
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -79,7 +81,7 @@ BOOST_AUTO_TEST_CASE(each_broken_name_in_tomsk_gives_one_diagnostic_in_place) {
   for (const auto& i : base.model->indicators) names.insert(i.name);
   for (const auto& e : base.model->enums) names.insert(e->name);
   for (const auto& l : base.model->levels) names.insert(l.name);
-  fs::path work = fs::temp_directory_path() / "mera-broken-names" / "tomsk";
+  fs::path work = fs::temp_directory_path() / ("mera-broken-names-" + std::to_string(::getpid())) / "tomsk";
   fs::remove_all(work.parent_path());
   std::size_t tried = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
