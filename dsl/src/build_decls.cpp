@@ -94,6 +94,7 @@ DeclNode TreeBuilder::plain_declaration(const Node& n) {
   if (n.is_type<g::deadline_decl>()) return deadline(n);
   if (n.is_type<g::indicator_decl>()) return indicator(n);
   if (n.is_type<g::lua_decl>()) return lua(n);
+  if (n.is_type<g::amend_decl>()) return amend(n);
   return drop(n);
 }
 
@@ -185,13 +186,18 @@ FormDecl TreeBuilder::form(const Node& n) {
     if (c->is_type<g::decl_name>()) f.name = ident(*c);
     else if (c->is_type<g::label>()) f.label = label(*c);
     else if (c->is_type<g::form_close>()) f.close = span(*c).begin;
-    else if (c->is_type<g::period_clause>()) f.members.emplace_back(PeriodClause{ident(*c->children.at(0)), span(*c)});
-    else if (c->is_type<g::record_clause>()) f.members.emplace_back(RecordClause{ident(*c->children.at(0)), span(*c)});
-    else if (c->is_type<g::by_clause>()) f.members.emplace_back(ByClause{ident(*c->children.at(0)), span(*c)});
-    else if (c->is_type<g::field_decl>()) f.members.emplace_back(field(*c));
-    else if (c->is_type<g::check_decl>()) f.members.emplace_back(check(*c));
+    else f.members.push_back(form_member(*c));
   }
   return f;
+}
+
+// period KIND | record per KEY | by LEVEL | field ... | check ...
+FormMember TreeBuilder::form_member(const Node& n) {
+  if (n.is_type<g::period_clause>()) return PeriodClause{ident(*n.children.at(0)), span(n)};
+  if (n.is_type<g::record_clause>()) return RecordClause{ident(*n.children.at(0)), span(n)};
+  if (n.is_type<g::by_clause>()) return ByClause{ident(*n.children.at(0)), span(n)};
+  if (n.is_type<g::check_decl>()) return check(n);
+  return field(n);
 }
 
 // field NAME TYPE [by ENUM] [>= v] [required] [when C] [= E] [rollup K] [LABEL]
@@ -322,6 +328,30 @@ LuaDecl TreeBuilder::lua(const Node& n) {
   auto begin = static_cast<std::uint32_t>(block.m_begin.byte + open);
   auto end = static_cast<std::uint32_t>(block.m_end.byte - marker);
   return LuaDecl{std::string(raw.substr(open, raw.size() - 2 * marker)), {&file_, begin, end}, span(n)};
+}
+
+// amend form NAME [LABEL] { members }
+AmendDecl TreeBuilder::amend(const Node& n) {
+  AmendDecl a;
+  a.span = span(n);
+  for (const auto& c : n.children) {
+    if (c->is_type<g::decl_name>()) a.form = ident(*c);
+    else if (c->is_type<g::label>()) a.label = label(*c);
+    else if (c->is_type<g::amend_close>()) a.close = span(*c).begin;
+    else a.members.push_back(amend_member(*c));
+  }
+  return a;
+}
+
+// replace field ... | drop field NAME | drop check "message" | a member as in a form
+AmendMember TreeBuilder::amend_member(const Node& n) {
+  if (n.is_type<g::replace_field>()) return ReplaceField{field(*n.children.at(0)), span(n)};
+  if (n.is_type<g::drop_member>()) {
+    const Node& what = *n.children.at(0);
+    if (what.is_type<g::dropped_field>()) return DropField{ident(what), span(n)};
+    return DropCheck{label(what), span(n)};
+  }
+  return std::visit([](auto&& m) -> AmendMember { return std::move(m); }, form_member(n));
 }
 
 // drop KIND NAME [FROM -> TO]

@@ -32,6 +32,7 @@ class TreeBuilder {
   RouteDecl route(const Node& n);
   EnumDecl enumeration(const Node& n);
   FormDecl form(const Node& n);
+  FormMember form_member(const Node& n);
   FieldDecl field(const Node& n);
   CheckDecl check(const Node& n);
   DeadlineDecl deadline(const Node& n);
@@ -40,6 +41,8 @@ class TreeBuilder {
   FormatClause format_clause(const Node& n);
   LuaDecl lua(const Node& n);
   DropDecl drop(const Node& n);
+  AmendDecl amend(const Node& n);
+  AmendMember amend_member(const Node& n);
   DeclNode plain_declaration(const Node& n);
 
   Expr expr(const Node& n);

@@ -17,8 +17,8 @@ struct error_messages {
 #define MERA_ERROR(rule, text) \
   template <> inline constexpr const char* error_messages::message<grammar::rule> = text
 
-MERA_ERROR(declaration, "expected a declaration: model, level, route, enum, form, deadline, indicator, lua, replace or drop");
-MERA_ERROR(replaceable, "expected what to replace: level, enum, form, deadline or indicator");
+MERA_ERROR(declaration, "expected a declaration: model, level, route, enum, form, deadline, indicator, lua, replace, drop or amend");
+MERA_ERROR(replaceable, "expected what to replace: level, enum, form, deadline or indicator (a field is replaced inside 'amend form NAME { ... }')");
 MERA_ERROR(decl_name, "expected a name");
 MERA_ERROR(base_name, "expected the name of the base model after 'extends'");
 MERA_ERROR(block_open, "expected '{'");
@@ -65,7 +65,13 @@ MERA_ERROR(target_op, "expected a comparison after 'target' (as in 'target >= 60
 MERA_ERROR(target_value, "expected the target's value");
 MERA_ERROR(indicator_close, "expected 'value =', 'format', 'target' or '}' closing the indicator");
 MERA_ERROR(lua_block, "expected Lua code in long brackets after 'lua': lua [[ ... ]]");
-MERA_ERROR(drop_kind, "expected what to drop: enum, form, deadline or indicator");
+MERA_ERROR(drop_kind, "expected what to drop: level, enum, form, deadline or indicator");
+MERA_ERROR(amend_kind, "expected 'form' after 'amend': a regional model amends a form of its base (anything else is changed with 'replace')");
+MERA_ERROR(amend_close, "expected a change of the form (field, replace field, drop field, check, drop check, period, record, by) or '}' closing the amended form");
+MERA_ERROR(replaced_field, "expected 'field NAME TYPE ...' after 'replace': an amended form replaces its fields one by one");
+MERA_ERROR(drop_target, "expected 'field NAME' or 'check \"message\"' after 'drop' in an amended form");
+MERA_ERROR(dropped_field, "expected the name of the field to drop");
+MERA_ERROR(dropped_check, "expected the message of the check to drop, in double quotes as the base form writes it");
 MERA_ERROR(drop_name, "expected the name of what to drop");
 MERA_ERROR(expression, "expected an expression");
 MERA_ERROR(unary, "expected a value after the operator");

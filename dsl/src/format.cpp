@@ -88,7 +88,8 @@ class Printer {
   std::string text(const Span& s) const { return src_.substr(s.begin, s.end - s.begin); }  // as written
   void enumeration(const Decl& d, const EnumDecl& e);
   void form(const Decl& d, const FormDecl& f);
-  void field(const FieldDecl& f);
+  void field(const FieldDecl& f, Offset begin, const char* mark = "");
+  void amend(const Decl& d, const AmendDecl& a);
   void deadline(const Decl& d, const DeadlineDecl& dl);
   void indicator(const Decl& d, const IndicatorDecl& ind);
 
@@ -185,6 +186,7 @@ void Printer::declaration(const Decl& d) {
     else if constexpr (std::is_same_v<T, FormDecl>) form(d, n);
     else if constexpr (std::is_same_v<T, DeadlineDecl>) deadline(d, n);
     else if constexpr (std::is_same_v<T, IndicatorDecl>) indicator(d, n);
+    else if constexpr (std::is_same_v<T, AmendDecl>) amend(d, n);
     else leaf(d.span.begin, d.span.end, Line{layout::decl_line(d)});  // level, route, drop, lua
   }, d.node);
 }
@@ -250,7 +252,7 @@ void Printer::form(const Decl& d, const FormDecl& f) {
   open(d, header_end(f.name, f.label));
   for (const FormMember& m : f.members) {
     if (const auto* fd = std::get_if<FieldDecl>(&m)) {
-      field(*fd);
+      field(*fd, fd->span.begin);
       continue;
     }
     const Span& s = span_of(m);
@@ -261,14 +263,32 @@ void Printer::form(const Decl& d, const FormDecl& f) {
 }
 
 // Fields on consecutive lines form a run whose types start in one column, and whose labels
-// start in another: the form reads as the table it describes.
-void Printer::field(const FieldDecl& f) {
-  Line& l = leaf(f.span.begin, f.span.end,
-                 Line{layout::field_key(f), layout::field_options(f), kIndent});
+// start in another: the form reads as the table it describes. In an amended form, a
+// `replace field` (`mark` is "replace ", the line begins at `begin`) is a field of the run too.
+void Printer::field(const FieldDecl& f, Offset begin, const char* mark) {
+  Line& l = leaf(begin, f.span.end,
+                 Line{mark + layout::field_key(f), layout::field_options(f), kIndent});
   if (f.label) l.tail = format_string(f.label->text);
   if (!run_open_) ++groups_;
   l.group = groups_ - 1;
   run_open_ = true;
+}
+
+// Like a form: fields (added or replaced) in aligned runs, the other changes a line each.
+void Printer::amend(const Decl& d, const AmendDecl& a) {
+  open(d, header_end(a.form, a.label));
+  for (const AmendMember& m : a.members) {
+    if (const auto* fd = std::get_if<FieldDecl>(&m)) {
+      field(*fd, fd->span.begin);
+    } else if (const auto* r = std::get_if<ReplaceField>(&m)) {
+      field(r->field, r->span.begin, "replace ");
+    } else {
+      const Span& s = span_of(m);
+      leaf(s.begin, s.end, Line{layout::amend_member(m), {}, kIndent});
+      run_open_ = false;
+    }
+  }
+  close(d, a.close);
 }
 
 // All rules of a deadline align their due dates, blank lines or not.

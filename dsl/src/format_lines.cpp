@@ -102,6 +102,7 @@ std::string decl_line(const Decl& d) {
           [](const IndicatorDecl& i) { return "indicator " + i.name.text + label(i.label) + " {"; },
           [](const LuaDecl& l) { return lua_block(l.code); },
           [](const DropDecl& dr) { return drop(dr); },
+          [](const AmendDecl& a) { return "amend form " + a.form.text + label(a.label) + " {"; },
       },
       d.node);
   return d.replace ? "replace " + line : line;
@@ -143,6 +144,17 @@ std::string form_member(const FormMember& m) {
             std::string level = c.severity == CheckSeverity::warning ? "warning " : "";
             return "check " + level + format_expr(c.condition) + " " + format_string(c.message.text);
           },
+      },
+      m);
+}
+
+std::string amend_member(const AmendMember& m) {
+  return std::visit(
+      overloaded{
+          [](const ReplaceField& r) { return "replace " + field_key(r.field) + " " + field_rest(r.field); },
+          [](const DropField& d) { return "drop field " + d.name.text; },
+          [](const DropCheck& d) { return "drop check " + format_string(d.message.text); },
+          [](const auto& member) { return form_member(FormMember(member)); },
       },
       m);
 }

@@ -32,7 +32,7 @@ Offset open_brace(const std::string& src, Offset from);
 std::size_t width(std::string_view text);
 
 // A declaration's first line: the whole declaration for level, route, drop and lua; the header
-// up to and including `{` for blocks. Starts with `replace ` when the declaration has it.
+// up to and including `{` for blocks (form, enum, deadline, indicator, amend). Starts with `replace ` when the declaration has it.
 std::string decl_line(const Decl& d);
 
 // `enum NAME "label" { a "x", b "y" }` on one line.
@@ -46,6 +46,9 @@ std::string field_rest(const FieldDecl& f);
 std::string field_options(const FieldDecl& f);
 
 std::string form_member(const FormMember& m);  // period, record, by and check lines
+// The lines of an amended form other than its fields: period, record, by, check, drop field,
+// drop check.
+std::string amend_member(const AmendMember& m);
 std::string indicator_member(const IndicatorMember& m);
 
 // A deadline rule is split at the due column: "quarter:" | "day 5 of next month".

@@ -1,5 +1,6 @@
 // The grammar of the mera language: rules only, leaves first, one rule a line where it fits.
-// Actions live in comments.hpp/build_tree.cpp, error messages in errors.hpp.
+// The syntax tree is built from its nodes in build_decls.cpp and build_expr.cpp (selector.hpp says
+// which rules are nodes); error messages are in errors.hpp.
 // Every rule that a person could get wrong after a keyword is wrapped in `must<>`, so the error
 // names what was expected right there instead of failing somewhere far away.
 #pragma once
@@ -59,6 +60,7 @@ MERA_KEYWORD(target, "target");
 MERA_KEYWORD(lua, "lua");
 MERA_KEYWORD(replace, "replace");
 MERA_KEYWORD(drop, "drop");
+MERA_KEYWORD(amend, "amend");
 MERA_KEYWORD(and_, "and");
 MERA_KEYWORD(or_, "or");
 MERA_KEYWORD(not_, "not");
@@ -133,7 +135,8 @@ struct blanks : star<one<' ', '\t'>> {};
 struct may_follow_expression : sor<reserved, kw_when, kw_rollup, kw_required> {};
 struct member_start : sor<seq<sor<kw_format, kw_field, kw_check, kw_period, kw_by, kw_record>, blanks,
                               not_at<may_follow_expression>, identifier>,
-                          seq<kw_value, blanks, one<'='>, not_at<one<'='>>>> {};
+                          seq<kw_value, blanks, one<'='>, not_at<one<'='>>>,
+                          seq<sor<kw_replace, kw_drop>, blanks, sor<kw_field, kw_check>>> {};
 struct reference : seq<not_at<member_start>, path, opt<index_suffix>> {};
 struct primary : sor<literal, string_lit, true_lit, false_lit, null_lit, paren, aggregate,
                      previous_call, call, reference> {};
@@ -217,7 +220,8 @@ struct enum_decl : seq<kw_enum_, pad<must<decl_name>>, opt_label, pad<must<block
 // form members
 // The words that begin a form member are never the name after 'period' or 'by', nor a field's
 // type: `period` left without its kind must not take the 'by' of the next line as the kind.
-struct member_word : sor<kw_period, kw_record, kw_by, kw_field, kw_check> {};
+// (`replace` and `drop` begin the members of an amended form.)
+struct member_word : sor<kw_period, kw_record, kw_by, kw_field, kw_check, kw_replace, kw_drop> {};
 struct period_kind : seq<not_at<member_word>, identifier> {};
 struct period_clause : seq<kw_period, pad<must<period_kind>>> {};
 struct record_key : identifier {};
@@ -301,12 +305,27 @@ struct drop_name : identifier {};
 struct drop_hop : seq<hop_from, pad<must<arrow>>, pad<must<hop_to>>> {};
 struct drop_decl : seq<kw_drop, pad<must<drop_kind>>, pad<must<drop_name>>, opt<blanks, drop_hop>> {};
 
+// amend form NAME ["label"] { field ... | replace field ... | drop field NAME | check ... |
+//                            drop check "message" | period ... | record per ... | by ... }
+struct amend_kind : kw_form {};
+struct amend_close : one<'}'> {};
+struct replaced_field : field_decl {};
+struct replace_field : seq<kw_replace, pad<must<replaced_field>>> {};
+struct dropped_field : identifier {};
+struct dropped_check : label {};
+struct drop_target : sor<seq<kw_field, pad<must<dropped_field>>>, seq<kw_check, pad<must<dropped_check>>>> {};
+struct drop_member : seq<kw_drop, pad<must<drop_target>>> {};
+struct amend_member : sor<replace_field, drop_member, period_clause, record_clause, by_clause,
+                          field_decl, check_decl> {};
+struct amend_decl : seq<kw_amend, pad<must<amend_kind>>, pad<must<decl_name>>, opt_label,
+                        pad<must<block_open>>, star<pad<amend_member>>, pad<must<amend_close>>> {};
+
 struct replace_mark : kw_replace {};
 struct replaceable : sor<level_decl, enum_decl, form_decl, deadline_decl, indicator_decl> {};
 struct replace_decl : seq<replace_mark, pad<must<replaceable>>> {};
 
 struct declaration : sor<model_decl, level_decl, route_decl, enum_decl, form_decl, deadline_decl,
-                         indicator_decl, lua_decl, drop_decl, replace_decl> {};
+                         indicator_decl, lua_decl, drop_decl, replace_decl, amend_decl> {};
 
 // One declaration at a time: the parser loops over this so it can recover after an error.
 struct next_declaration : seq<sep, sor<eof, must<declaration>>> {};

@@ -57,8 +57,9 @@ template <> struct control<grammar::negated> : depth_counted<grammar::negated> {
 template <> struct control<grammar::not_negation> : depth_counted<grammar::not_negation> {};
 
 const char* const kDeclarationWords[] = {"model", "level", "route", "enum", "form", "deadline",
-                                         "indicator", "lua", "replace", "drop"};
+                                         "indicator", "lua", "replace", "drop", "amend"};
 const char* const kFormWords[] = {"period", "record", "by", "field", "check"};
+const char* const kAmendWords[] = {"period", "record", "by", "field", "check", "replace", "drop"};
 const char* const kIndicatorWords[] = {"value", "format", "target"};
 
 // The identifier-like word that starts at `offset`, if any.
@@ -137,6 +138,7 @@ const char* block_of(const std::string& message) {
   if (message == error_messages::message<grammar::form_close>) return "form";
   if (message == error_messages::message<grammar::deadline_close>) return "deadline";
   if (message == error_messages::message<grammar::indicator_close>) return "indicator";
+  if (message == error_messages::message<grammar::amend_close>) return "amended form";
   return nullptr;
 }
 
@@ -209,6 +211,7 @@ void report(const pegtl::parse_error& e, const SourceFile& file, std::size_t dec
   if (message == error_messages::message<grammar::declaration>) hint = suggestion(word, kDeclarationWords);
   if (message == error_messages::message<grammar::form_close>) hint = suggestion(word, kFormWords);
   if (message == error_messages::message<grammar::indicator_close>) hint = suggestion(word, kIndicatorWords);
+  if (message == error_messages::message<grammar::amend_close>) hint = suggestion(word, kAmendWords);
   if (!hint.empty()) message = fmt::format("unknown word '{}': did you mean '{}'?", word, hint);
   // Something expected inside a declaration is missing: say so where it should have been.
   if (!block && message != error_messages::message<grammar::declaration>) {
@@ -231,6 +234,17 @@ std::size_t skip_blank(std::string_view text, std::size_t offset) {
   return offset;
 }
 
+// Whether a line begins a declaration. `replace field`, `drop field` and `drop check` begin
+// members of an amended form instead: resuming there would report the rest of the block again.
+bool begins_declaration(std::string_view line) {
+  std::string_view first = word_at(line, 0);
+  if (!one_of(first, kDeclarationWords)) return false;
+  if (first != "replace" && first != "drop") return true;
+  std::size_t next = line.find_first_not_of(" \t", first.size());
+  std::string_view second = next == std::string_view::npos ? std::string_view() : word_at(line, next);
+  return second != "field" && second != "check";
+}
+
 // After an error, parsing resumes at the next line that begins with a declaration keyword: the
 // line of the error itself when the declaration that failed began before it (a form missing its
 // '}' runs into the next declaration, which is then read, not skipped).
@@ -241,8 +255,7 @@ std::size_t resume_point(const SourceFile& file, std::size_t error_offset, std::
     std::string_view text = file.line_text(line);
     if (text.data() == nullptr || (text.empty() && file.line_start(line - 1) >= file.text().size()))
       return file.text().size();
-    for (const char* w : kDeclarationWords)
-      if (word_at(text, 0) == w) return file.line_start(line);
+    if (begins_declaration(text)) return file.line_start(line);
   }
 }
 

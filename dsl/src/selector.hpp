@@ -29,7 +29,8 @@ using selector = tao::pegtl::parse_tree::selector<
         g::indicator_close, g::value_clause, g::value_expr, g::format_clause, g::format_kind,
         g::format_digits, g::kw_truncate, g::target_clause, g::target_op, g::target_value,
         g::lua_decl, g::lua_block, g::drop_decl, g::drop_kind, g::drop_name, g::drop_hop,
-        g::replace_mark, g::replace_decl,
+        g::replace_mark, g::replace_decl, g::amend_decl, g::amend_close, g::replace_field,
+        g::replaced_field, g::drop_member, g::dropped_field, g::dropped_check,
         // expressions
         // (expression, negated and not_negation are nodes only so that the parser's nesting
         // guard sees them: PEGTL calls the control's start() only for selected rules)

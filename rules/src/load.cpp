@@ -1,11 +1,13 @@
 // Loading a model from disk: the files of a folder, parsed; a regional model's base found
-// beside it and merged in (replace, drop, additions) before the whole is checked.
+// beside it and merged in (replace, drop, amend, additions) before the whole is checked.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <stdexcept>
 
+#include "mera/dsl/format.hpp"
 #include "mera/dsl/parse.hpp"
 #include "mera/rules/check.hpp"
 
@@ -117,28 +119,168 @@ const dsl::Ident& name_of(const dsl::Decl& d) {
   }, d.node);
 }
 
+// One `amend form` applied to a copy of the form it changes, member by member. Every member
+// keeps the span of where it was written, so the checker's errors point at the base's line or
+// at the region's.
+class Amendment {
+ public:
+  Amendment(dsl::FormDecl& form, const std::string& region, Removals& removed, dsl::Diagnostics& diags)
+      : form_(form), region_(region), removed_(removed), diags_(diags) {}
+
+  void apply(const dsl::AmendDecl& a) {
+    if (a.label) form_.label = a.label;
+    for (const auto& m : a.members) {
+      std::visit([&](const auto& x) { member(x); }, m);
+    }
+  }
+
+ private:
+  using Members = std::vector<dsl::FormMember>;
+
+  Members::iterator field(const std::string& name) {
+    return std::find_if(form_.members.begin(), form_.members.end(), [&](const dsl::FormMember& m) {
+      auto* f = std::get_if<dsl::FieldDecl>(&m);
+      return f && f->name.text == name;
+    });
+  }
+
+  std::vector<std::string> field_names() const {
+    std::vector<std::string> names;
+    for (const auto& m : form_.members)
+      if (auto* f = std::get_if<dsl::FieldDecl>(&m)) names.push_back(f->name.text);
+    return names;
+  }
+
+  // "form 'families' has no field 'x' to drop", and why when an earlier change took it out.
+  void no_field(const dsl::Ident& name, const std::string& message) {
+    diags_.error(name.span, message);
+    if (auto r = removed_.find(fmt::format("field {}.{}", form_.name.text, name.text)); r != removed_.end())
+      diags_.note(r->second.at, r->second.note);
+  }
+
+  // field ...: added after the form's last field.
+  void member(const dsl::FieldDecl& f) {
+    if (auto it = field(f.name.text); it != form_.members.end()) {
+      diags_.error(f.name.span, fmt::format("form '{}' already has a field '{}': write 'replace field {}' to change it", form_.name.text, f.name.text, f.name.text));
+      diags_.note(std::get<dsl::FieldDecl>(*it).name.span, fmt::format("form '{}' declares it here", form_.name.text));
+      return;
+    }
+    auto last = std::find_if(form_.members.rbegin(), form_.members.rend(),
+                             [](const dsl::FormMember& m) { return std::holds_alternative<dsl::FieldDecl>(m); });
+    form_.members.insert(last == form_.members.rend() ? form_.members.end() : last.base(), f);
+  }
+
+  void member(const dsl::ReplaceField& r) {
+    const dsl::Ident& name = r.field.name;
+    auto it = field(name.text);
+    if (it == form_.members.end()) {
+      std::string hint = forms::closest(name.text, field_names());
+      return no_field(name, fmt::format("form '{}' has no field '{}' to replace{}", form_.name.text, name.text,
+                                        hint.empty() ? ": to add it, leave out 'replace'" : hint));
+    }
+    *it = r.field;
+  }
+
+  void member(const dsl::DropField& d) {
+    auto it = field(d.name.text);
+    if (it == form_.members.end())
+      return no_field(d.name, fmt::format("form '{}' has no field '{}' to drop{}", form_.name.text, d.name.text, forms::closest(d.name.text, field_names())));
+    form_.members.erase(it);
+    removed_[fmt::format("field {}.{}", form_.name.text, d.name.text)] =
+        {d.span, fmt::format("model '{}' drops it here; change or drop what still uses it", region_)};
+  }
+
+  // A check has no name: it is the one with this message.
+  void member(const dsl::DropCheck& d) {
+    std::vector<std::string> messages;
+    for (auto it = form_.members.begin(); it != form_.members.end(); ++it) {
+      auto* c = std::get_if<dsl::CheckDecl>(&*it);
+      if (!c) continue;
+      if (c->message.text == d.message.text) {
+        form_.members.erase(it);
+        return;
+      }
+      messages.push_back(c->message.text);
+    }
+    diags_.error(d.message.span, fmt::format("form '{}' has no check with the message {}{}", form_.name.text, dsl::format_string(d.message.text),
+                                             forms::closest(d.message.text, messages)));
+  }
+
+  void member(const dsl::CheckDecl& c) { form_.members.push_back(c); }
+
+  // The form's kind (period or record per) and its level are one each: an amendment's stands
+  // in for the base's. A second one in the same amendment goes beside the first, where the
+  // form's own check reports it as given twice.
+  void member(const dsl::PeriodClause& p) { stand_in<dsl::PeriodClause, dsl::RecordClause>(p, kind_given_); }
+  void member(const dsl::RecordClause& r) { stand_in<dsl::PeriodClause, dsl::RecordClause>(r, kind_given_); }
+  void member(const dsl::ByClause& b) { stand_in<dsl::ByClause>(b, by_given_); }
+
+  template <typename... Kinds> void stand_in(const dsl::FormMember& clause, bool& given) {
+    Members& ms = form_.members;
+    auto of_kind = [](const dsl::FormMember& m) { return (std::holds_alternative<Kinds>(m) || ...); };
+    auto first = std::find_if(ms.begin(), ms.end(), of_kind);
+    if (given) {
+      ms.insert(first == ms.end() ? ms.end() : std::next(first), clause);
+      return;
+    }
+    given = true;
+    auto at = first == ms.end() ? 0 : first - ms.begin();
+    std::erase_if(ms, of_kind);
+    ms.insert(ms.begin() + at, clause);
+  }
+
+  dsl::FormDecl& form_;
+  const std::string& region_;
+  Removals& removed_;
+  dsl::Diagnostics& diags_;
+  bool kind_given_ = false;
+  bool by_given_ = false;
+};
+
+// The regional model being merged into its base.
+struct Region {
+  const Syntax& syntax;
+  const std::string& name;
+  const std::string& base;
+
+  bool declares(const dsl::Decl* d) const { return std::find(syntax.decls.begin(), syntax.decls.end(), d) != syntax.decls.end(); }
+};
+
 class Loader {
  public:
   Loader(const FileTree& tree, dsl::Diagnostics& diags) : tree_(tree), diags_(diags) {}
   std::vector<dsl::SourcePtr> sources;
 
   Syntax load(const fs::path& path, std::vector<std::string> chain);
+  const Removals& removed() const { return removed_; }
 
  private:
-  Syntax parse_files(const fs::path& path);
-  void merge(Syntax& base, const Syntax& region, const std::string& base_name);
-  void apply(std::vector<const dsl::Decl*>& decls, const dsl::Decl& d, const std::string& base_name);
+  using Decls = std::vector<const dsl::Decl*>;
 
+  Syntax parse_files(const fs::path& path);
+  void merge(Syntax& base, const Syntax& region);
+  void apply(Decls& decls, const dsl::Decl& d, const Region& r);
+  bool drop(Decls& decls, const dsl::DropDecl& d, const Region& r);
   bool droppable(const dsl::DropDecl& d);
+  void replaced(const dsl::Decl& old, const dsl::Decl& d, const Region& r);
+  void amend(Decls& decls, const dsl::AmendDecl& a, const Region& r);
+  void keep_route(const Decls& decls, const Region& r, const std::vector<const dsl::DropDecl*>& level_drops);
+  void refuse_overrides(const Syntax& s);
 
   const FileTree& tree_;
   dsl::Diagnostics& diags_;
-  std::map<std::string, dsl::Span> dropped_;  // keys already dropped, and where
+  Removals removed_;                // what the regions of the chain took out of their bases
+  std::deque<dsl::Decl> amended_;   // forms as amended: a base's form with a region's changes
 };
 
 // Only what the language lets a region drop; a deadline is named by its form and its hop.
 bool Loader::droppable(const dsl::DropDecl& d) {
   const std::string& kind = d.kind.text;
+  if (kind == "field" || kind == "check") {
+    std::string what = kind == "field" ? "field " + d.name.text : "check \"its message\"";
+    diags_.error(d.kind.span, fmt::format("a {} is dropped inside an amendment of its form: 'amend form FORM {{ drop {} }}'", kind, what));
+    return false;
+  }
   if (kind != "level" && kind != "enum" && kind != "form" && kind != "deadline" && kind != "indicator") {
     diags_.error(d.kind.span, fmt::format("cannot drop a {}: 'drop' works for level, enum, form, deadline and indicator{}", kind,
                                           forms::closest(kind, {"level", "enum", "form", "deadline", "indicator"})));
@@ -174,7 +316,11 @@ Syntax Loader::parse_files(const fs::path& path) {
 
 Syntax Loader::load(const fs::path& path, std::vector<std::string> chain) {
   Syntax s = parse_files(path);
-  if (diags_.has_errors() || !s.model || !s.model->extends) return s;
+  if (diags_.has_errors() || !s.model) return s;
+  if (!s.model->extends) {
+    refuse_overrides(s);
+    return s;
+  }
   const dsl::Ident& base = *s.model->extends;
   if (std::find(chain.begin(), chain.end(), base.text) != chain.end() || base.text == s.model->name.text) {
     diags_.error(base.span, fmt::format("model '{}' extends itself (through '{}')", s.model->name.text, base.text));
@@ -194,59 +340,140 @@ Syntax Loader::load(const fs::path& path, std::vector<std::string> chain) {
   chain.push_back(s.model->name.text);
   Syntax merged = load(found, chain);
   if (diags_.has_errors()) return s;
-  merge(merged, s, base.text);
+  merge(merged, s);
   return merged;
 }
 
 // The region's declarations change the base's: a model, route or lua block of the region
 // stands in for the base's; `replace` and `drop` act on one declaration; the rest is added.
-void Loader::merge(Syntax& base, const Syntax& region, const std::string& base_name) {
-  for (const auto* d : region.decls) apply(base.decls, *d, base_name);
+// Amendments come last, so that they find the forms as the region leaves them whatever the
+// order of its files.
+void Loader::merge(Syntax& base, const Syntax& region) {
+  Region r{region, region.model->name.text, region.model->extends->text};
+  std::vector<const dsl::DropDecl*> level_drops;
+  for (const auto* d : region.decls) {
+    if (auto* dropped = std::get_if<dsl::DropDecl>(&d->node)) {
+      if (drop(base.decls, *dropped, r) && dropped->kind.text == "level") level_drops.push_back(dropped);
+    } else if (!std::holds_alternative<dsl::AmendDecl>(d->node)) {
+      apply(base.decls, *d, r);
+    }
+  }
+  for (const auto* d : region.decls)
+    if (auto* a = std::get_if<dsl::AmendDecl>(&d->node)) amend(base.decls, *a, r);
+  keep_route(base.decls, r, level_drops);
   base.files.insert(base.files.end(), region.files.begin(), region.files.end());
   base.model = region.model;
 }
 
-void Loader::apply(std::vector<const dsl::Decl*>& decls, const dsl::Decl& d, const std::string& base_name) {
-  auto find = [&](const std::string& key) {
-    return std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
-  };
-  if (auto* drop = std::get_if<dsl::DropDecl>(&d.node)) {
-    if (!droppable(*drop)) return;
-    std::string key = key_of(*drop);
-    auto it = find(key);
-    if (auto before = dropped_.find(key); before != dropped_.end()) {
-      diags_.error(drop->name.span, fmt::format("{} is dropped twice", key));
-      diags_.note(before->second, "the first 'drop' is here");
-    } else if (it == decls.end()) {
-      diags_.error(drop->name.span, fmt::format("cannot drop {}: the base model '{}' does not declare it", key, base_name));
-    } else {
-      decls.erase(it);
-      dropped_.emplace(key, drop->span);
-    }
-    return;
-  }
+void Loader::apply(Decls& decls, const dsl::Decl& d, const Region& r) {
   std::string key = key_of(d.node);
-  auto it = key.empty() ? decls.end() : find(key);
+  auto it = key.empty() ? decls.end() : std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
   bool implicit = key == "model" || key == "route";
   if (d.replace && it == decls.end()) {
-    diags_.error(d.span, fmt::format("'replace' needs {} in the base model '{}'; to add a new one, leave out 'replace'", key, base_name));
+    diags_.error(d.span, fmt::format("'replace' needs {} in the base model '{}'; to add a new one, leave out 'replace'", key, r.base));
   } else if (!d.replace && !implicit && it != decls.end()) {
-    diags_.error(name_of(d).span, fmt::format("{} is already declared by the base model '{}': write 'replace {}' to change it", key, base_name, key));
+    diags_.error(name_of(d).span, fmt::format("{} is already declared by the base model '{}': write 'replace {}' to change it", key, r.base, key));
     diags_.note(name_of(**it).span, "the base model declares it here");
   } else if (it != decls.end()) {
+    replaced(**it, d, r);
     *it = &d;
   } else {
     decls.push_back(&d);
   }
 }
 
-// A model that extends nothing has nothing to replace or drop.
-void refuse_overrides(const Syntax& s, dsl::Diagnostics& diags) {
+// True when the declaration is taken out.
+bool Loader::drop(Decls& decls, const dsl::DropDecl& d, const Region& r) {
+  if (!droppable(d)) return false;
+  std::string key = key_of(d);
+  auto it = std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
+  if (auto before = removed_.find(key); before != removed_.end()) {
+    diags_.error(d.name.span, fmt::format("{} is dropped twice", key));
+    diags_.note(before->second.at, "the first 'drop' is here");
+  } else if (it == decls.end()) {
+    std::vector<std::string> names;  // of the same kind, for "did you mean"
+    for (const auto* x : decls)
+      if (key_of(x->node).starts_with(d.kind.text + " ")) names.push_back(name_of(*x).text);
+    diags_.error(d.name.span, fmt::format("cannot drop {}: the base model '{}' does not declare it{}", key, r.base,
+                                          d.from ? "" : forms::closest(d.name.text, names)));
+  } else {
+    decls.erase(it);
+    removed_.emplace(key, Removal{d.span, fmt::format("model '{}' drops it here; change or drop what still uses it", r.name)});
+    return true;
+  }
+  return false;
+}
+
+// A replaced form may leave out fields of the base's: what still uses them is told why.
+void Loader::replaced(const dsl::Decl& old, const dsl::Decl& d, const Region& r) {
+  auto* before = std::get_if<dsl::FormDecl>(&old.node);
+  auto* after = std::get_if<dsl::FormDecl>(&d.node);
+  if (!before || !after) return;
+  auto has = [&](const std::string& name) {
+    return std::any_of(after->members.begin(), after->members.end(), [&](const dsl::FormMember& m) {
+      auto* f = std::get_if<dsl::FieldDecl>(&m);
+      return f && f->name.text == name;
+    });
+  };
+  for (const auto& m : before->members) {
+    auto* f = std::get_if<dsl::FieldDecl>(&m);
+    if (!f || has(f->name.text)) continue;
+    removed_[fmt::format("field {}.{}", after->name.text, f->name.text)] =
+        {{d.span.file, d.span.begin, after->name.span.end}, fmt::format("model '{}' replaces form '{}' here, without field '{}'", r.name, after->name.text, f->name.text)};
+  }
+}
+
+// amend form NAME { ... }: the base's form, copied and changed; the copy stands in for it.
+void Loader::amend(Decls& decls, const dsl::AmendDecl& a, const Region& r) {
+  std::string key = "form " + a.form.text;
+  auto it = std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
+  if (it == decls.end()) {
+    if (auto gone = removed_.find(key); gone != removed_.end()) {
+      diags_.error(a.form.span, fmt::format("cannot amend form '{}': model '{}' drops it", a.form.text, r.name));
+      diags_.note(gone->second.at, "the 'drop' is here");
+      return;
+    }
+    std::vector<std::string> forms;
+    for (const auto* x : decls)
+      if (auto* f = std::get_if<dsl::FormDecl>(&x->node)) forms.push_back(f->name.text);
+    diags_.error(a.form.span, fmt::format("cannot amend form '{}': the base model '{}' does not declare it{}", a.form.text, r.base,
+                                          forms::closest(a.form.text, forms)));
+    return;
+  }
+  if (r.declares(*it)) {
+    diags_.error(a.form.span, fmt::format("form '{}' is declared by model '{}' itself: change it there ('amend' changes a form of the base)", a.form.text, r.name));
+    diags_.note(name_of(**it).span, fmt::format("model '{}' declares it here", r.name));
+    return;
+  }
+  dsl::Decl& copy = amended_.emplace_back(**it);
+  Amendment(std::get<dsl::FormDecl>(copy.node), r.name, removed_, diags_).apply(a);
+  *it = &copy;
+}
+
+// A level the region drops while it keeps the base's route would leave the route with a hole.
+void Loader::keep_route(const Decls& decls, const Region& r, const std::vector<const dsl::DropDecl*>& level_drops) {
+  auto route = std::find_if(decls.begin(), decls.end(), [](const dsl::Decl* x) { return std::holds_alternative<dsl::RouteDecl>(x->node); });
+  if (route == decls.end() || r.declares(*route)) return;
+  const auto& levels = std::get<dsl::RouteDecl>((*route)->node).levels;
+  std::string text;
+  for (const auto& l : levels) text += (text.empty() ? "" : " -> ") + l.text;
+  for (const auto* d : level_drops) {
+    if (std::none_of(levels.begin(), levels.end(), [&](const dsl::Ident& l) { return l.text == d->name.text; })) continue;
+    diags_.error(d->name.span, fmt::format("model '{}' drops level '{}', but the route it takes from '{}' goes through it ({}): write a 'route' of its own",
+                                           r.name, d->name.text, r.base, text));
+    diags_.note((*route)->span, fmt::format("the route of '{}' is here", r.base));
+  }
+}
+
+// A model that extends nothing has nothing to replace, drop or amend.
+void Loader::refuse_overrides(const Syntax& s) {
   for (const auto* d : s.decls) {
     if (auto* drop = std::get_if<dsl::DropDecl>(&d->node))
-      diags.error(drop->span, "'drop' is for a model that extends another ('model NAME extends BASE')");
+      diags_.error(drop->span, "'drop' is for a model that extends another ('model NAME extends BASE')");
+    else if (std::holds_alternative<dsl::AmendDecl>(d->node))  // the word 'amend', as for 'replace'
+      diags_.error({d->span.file, d->span.begin, d->span.begin + 5}, "'amend' is for a model that extends another ('model NAME extends BASE')");
     else if (d->replace)  // the span of the word 'replace': the declaration after it is fine
-      diags.error({d->span.file, d->span.begin, d->span.begin + 7}, "'replace' is for a model that extends another ('model NAME extends BASE')");
+      diags_.error({d->span.file, d->span.begin, d->span.begin + 7}, "'replace' is for a model that extends another ('model NAME extends BASE')");
   }
 }
 
@@ -254,12 +481,11 @@ CheckResult load_from(const FileTree& tree, const fs::path& path, const LuaHost&
   CheckResult result;
   Loader loader(tree, result.diags);
   Syntax s = loader.load(path, {});
-  if (!result.diags.has_errors() && s.model && !s.model->extends) refuse_overrides(s, result.diags);
   if (result.diags.has_errors()) {
     result.diags.sort();
     return result;
   }
-  CheckResult checked = check(s.decls, loader.sources, lua);
+  CheckResult checked = check(s.decls, loader.sources, lua, loader.removed());
   checked.diags.sort();
   return checked;
 }

@@ -205,8 +205,29 @@ struct DropDecl {              // drop indicator name   |   drop deadline form f
   Span span;
 };
 
+// `amend form NAME { ... }`: a regional model changes one form of its base member by member
+// instead of restating it. Fields and checks are added as in a form; the rest says what changes.
+struct ReplaceField {          // replace field NAME TYPE ...: the base's field of that name, changed
+  FieldDecl field;
+  Span span;                   // including the word `replace`
+};
+struct DropField { Ident name; Span span; };        // drop field NAME
+struct DropCheck { Label message; Span span; };     // drop check "message as the base writes it"
+
+// period, record per and by stand in for the base form's; a field or check is added.
+using AmendMember = std::variant<PeriodClause, RecordClause, ByClause, FieldDecl, CheckDecl,
+                                 ReplaceField, DropField, DropCheck>;
+
+struct AmendDecl {             // amend form blood_families ["label"] { members }
+  Ident form;
+  std::optional<Label> label;  // stands in for the base form's label
+  std::vector<AmendMember> members;
+  Span span;
+  std::uint32_t close = 0;
+};
+
 using DeclNode = std::variant<ModelDecl, LevelDecl, RouteDecl, EnumDecl, FormDecl, DeadlineDecl,
-                              IndicatorDecl, LuaDecl, DropDecl>;
+                              IndicatorDecl, LuaDecl, DropDecl, AmendDecl>;
 
 struct Decl {
   DeclNode node;

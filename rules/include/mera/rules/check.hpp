@@ -17,10 +17,20 @@ struct CheckResult {
   dsl::Diagnostics diags;              // every problem found, in source order
 };
 
+// What a regional model took out of its base, keyed by what is gone: "level platform",
+// "form families", "field families.long_work" (`drop`, `drop field` in `amend form`, or a field
+// that a `replace form` leaves out). An error about a name that is gone gets a note here.
+struct Removal {
+  dsl::Span at;      // the drop, or the replacing declaration
+  std::string note;  // "model 'kaluga' drops it here; ..."
+};
+using Removals = std::map<std::string, Removal, std::less<>>;
+
 // Checks the declarations of one model (a base model's already merged in by load_model) and
-// compiles them. Reports every problem at once; no cascades.
+// compiles them. Reports every problem at once; no cascades. `removed` is what load_model's
+// merge took out of the base, so that a reference left dangling says why.
 CheckResult check(const std::vector<const dsl::Decl*>& decls, const std::vector<dsl::SourcePtr>& sources,
-                  const LuaHost& lua);
+                  const LuaHost& lua, const Removals& removed = {});
 
 // Reads a model from a .mera file or a folder of them, parses it, merges the base model it
 // extends (found beside it), checks and compiles it. Throws std::runtime_error only when the
