@@ -36,18 +36,12 @@ storage::Revision revision_of(const rules::Model& model, const std::string& mode
 namespace {
 
 // What may not be published even though the model checks: another model than the database's,
-// a date that disagrees with the model's text, or nothing new.
-std::string publish_problem(const storage::Database& db, const rules::Model& model, const storage::Revision& candidate,
-                            const PublishRequest& request) {
+// or nothing new.
+std::string publish_problem(const storage::Database& db, const rules::Model& model, const storage::Revision& candidate) {
   const std::vector<storage::Revision> stored = db.revisions();
   if (!stored.empty() && stored.front().model != model.name)
     return fmt::format("{} holds model '{}', and this is model '{}': a region's model has a database of its own (mera init)", db.path(),
                        stored.front().model, model.name);
-  // One date in two places would let the stored text say one thing and the database another.
-  if (request.effective != model.effective)
-    return fmt::format("--effective {} disagrees with the model, which says 'effective {}': change the model's header so that the text and "
-                       "the revision say the same",
-                       request.effective.iso(), model.effective.iso());
   const std::string hash = storage::revision_hash(candidate.files);
   for (const auto& r : stored)
     if (r.hash == hash)
@@ -63,8 +57,17 @@ PublishReport publish_revision(storage::Database& db, const PublishRequest& requ
   report.diags = std::move(checked.diags);
   report.model = checked.model;
   if (!report.model) return report;
+  // One date in two places would let the stored text say one thing and the database another.
+  if (request.effective != report.model->effective) {
+    report.diags.error(report.model->effective_span,
+                       fmt::format("the model takes effect on {}, and --effective says {}: change the model's header so that the text and the "
+                                   "revision say the same",
+                                   report.model->effective.iso(), request.effective.iso()));
+    report.refused = "its effective date disagrees with --effective";
+    return report;
+  }
   storage::Revision draft = revision_of(*report.model, request.model_path, "draft", request.user, request.now);
-  report.refused = publish_problem(db, *report.model, draft, request);
+  report.refused = publish_problem(db, *report.model, draft);
   if (!report.refused.empty()) return report;
   storage::Transaction tx = db.write();
   report.revision = db.add_revision(draft);

@@ -69,7 +69,10 @@ void check_header(Checker& c, const Declarations& d, const std::vector<dsl::Sour
   c.model.name = m.name.text;
   c.model.label = m.label ? m.label->text : m.name.text;
   if (m.extends) c.model.extends = m.extends->text;
-  if (m.effective) c.model.effective = *m.effective;
+  if (m.effective) {
+    c.model.effective = *m.effective;
+    c.model.effective_span = m.effective_span;
+  }
   else c.error(m.name.span, fmt::format("model '{}' has no effective date: add 'effective YYYY-MM-DD' inside its braces", m.name.text));
   check_calendar(c, m);
 }

@@ -33,7 +33,9 @@ set(before_2022 "${last_output}")
 # Refused before anything is stored: a date that disagrees with the model's, a model that
 # does not check.
 run(EXIT 1 ARGS model publish --db ${db} ${next} --effective 2023-01-01
-    MATCH "cannot publish [^\n]*: --effective 2023-01-01 disagrees with the model, which says 'effective 2022-01-01'")
+    MATCH "model.mera:20:13: error: the model takes effect on 2022-01-01, and --effective says 2023-01-01: change the model's header"
+          "\n +effective 2022-01-01  # [^\n]*\n +\\^~~~~~~~~~\n"
+          "cannot publish [^\n]*: its effective date disagrees with --effective")
 run(EXIT 1 ARGS model publish --db ${db} ${SOURCE}/tests/golden/check/unknown_field.mera --effective 2022-01-01
     MATCH "unknown_field.mera:[0-9]+:[0-9]+: error: " "the model has errors; nothing was published")
 

@@ -78,6 +78,7 @@ class Model {
   std::string label;
   std::string extends;            // the base model's name, if regional
   dsl::Date effective;
+  dsl::Span effective_span;       // where the header says it (publishing compares it with --effective)
   Calendar calendar;
   std::vector<Level> levels;      // in route order, bottom first
   std::vector<std::unique_ptr<forms::Enum>> enums;
