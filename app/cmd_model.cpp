@@ -50,7 +50,7 @@ int run_model_approve(const std::string& db_path, std::int64_t revision, const s
     if (span.revision == revision) governs = "periods starting " + engine::span_text(span);
   std::cout << fmt::format("{}: revision {} of model {} approved by {}; it governs {}\n", db_path, revision, report.revision.model, report.revision.approved_by, governs);
   if (report.reports_checked_earlier)
-    std::cout << fmt::format("{} stored reports of those periods were checked under an earlier revision; they keep it as their record, "
+    std::cout << fmt::format("{} stored submissions of those periods were checked under an earlier revision; they keep it as their record, "
                              "and their indicators are now evaluated under revision {}\n",
                              report.reports_checked_earlier, revision);
   return ok;

@@ -106,11 +106,11 @@ std::string approver_problem(const storage::Database& db, const std::string& as)
 // keep that revision (it is part of the record); the count tells the approver what changes.
 std::size_t checked_under_others(const storage::Database& db, const InForce& span) {
   std::size_t count = 0;
-  for (const auto& s : db.submissions()) {
-    auto period = forms::parse_period(s.period);
-    if (!period || s.revision == span.revision) continue;
+  for (const auto& c : db.counts_by_period_and_revision()) {
+    auto period = forms::parse_period(c.period);
+    if (!period || c.revision == span.revision) continue;
     dsl::Date first = period->first_day();
-    if (span.from <= first && (!span.to || first <= *span.to)) ++count;
+    if (span.from <= first && (!span.to || first <= *span.to)) count += static_cast<std::size_t>(c.count);
   }
   return count;
 }

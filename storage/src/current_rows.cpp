@@ -37,4 +37,12 @@ std::vector<int> Database::reported_years() const {
   return years;
 }
 
+std::vector<Database::PeriodRevisionCount> Database::counts_by_period_and_revision() const {
+  Query q = connection_->query(
+      "SELECT period, revision, COUNT(*) FROM submissions WHERE period <> '' GROUP BY period, revision ORDER BY period, revision");
+  std::vector<PeriodRevisionCount> out;
+  while (q.step("count the submissions of each period")) out.push_back({q.text(0), q.int64(1), q.int64(2)});
+  return out;
+}
+
 }  // namespace mera::storage

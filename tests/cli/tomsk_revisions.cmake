@@ -83,7 +83,7 @@ run(EXIT 1 ARGS model approve --db ${db} 2 --as platform_blood
 run(EXIT 1 ARGS model approve --db ${db} 5 --as department MATCH "cannot approve revision 5: [^\n]* has no such revision \\(it has 1, 2;")
 run(EXIT 0 ARGS model approve --db ${db} 2 --as department --user head
     MATCH "revision 2 of model tomsk approved by head as department; it governs periods starting 2022-01-01 onwards"
-          "[0-9]+ stored reports of those periods were checked under an earlier revision")
+          "[0-9]+ stored submissions of those periods were checked under an earlier revision")
 run(EXIT 1 ARGS model approve --db ${db} 2 --as department MATCH "cannot approve revision 2: it was approved already, by head as department at ")
 run(EXIT 0 ARGS model list --db ${db}
     MATCH "\n +1  approved  2020-06-10  2020-06-10 .. 2021-12-31 " "\n +2  approved  2022-01-01  2022-01-01 onwards ")

@@ -48,7 +48,7 @@ struct ApproveReport {
   bool approved = false;
   std::string refused;  // why not, for people
   storage::Revision revision;
-  std::size_t reports_checked_earlier = 0;  // stored reports of periods it now governs, checked under another revision
+  std::size_t reports_checked_earlier = 0;  // stored submissions (every version) of periods it now governs, checked under another revision
 };
 
 ApproveReport approve_revision(storage::Database& db, const ApproveRequest& request);

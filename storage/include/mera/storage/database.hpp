@@ -105,6 +105,14 @@ class Database {
   // The years that have reports: those of periods, and for records the years they were
   // submitted in. Ascending. What `mera eval` picks its default year from.
   std::vector<int> reported_years() const;
+  // How many submissions (every version) each period has per revision they were checked
+  // under; record forms (no period) are not counted. What approving a revision reports.
+  struct PeriodRevisionCount {
+    std::string period;
+    std::int64_t revision = 0;
+    std::int64_t count = 0;
+  };
+  std::vector<PeriodRevisionCount> counts_by_period_and_revision() const;
 
   // The audit log, append-only.
   std::int64_t add_audit(const AuditEntry& entry);
