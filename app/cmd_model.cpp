@@ -33,6 +33,9 @@ int run_model_publish(const std::string& db_path, const std::string& model_path,
   }
   std::cout << fmt::format("{}: revision {} of model {} published as a draft, effective {} ({}; hash {})\n", db_path, report.revision,
                            report.model->name, day->iso(), report.model->summary(), report.hash.substr(0, 12));
+  if (report.same_meaning_as)
+    std::cout << fmt::format("Note: it means the same as revision {}; only layout or comments differ (mera model diff --db {} {} {}).\n",
+                             report.same_meaning_as, db_path, report.same_meaning_as, report.revision);
   std::cout << fmt::format("It changes nothing until approved. See what it would do: mera eval --db {} --revision {} --compare\n", db_path,
                            report.revision);
   return ok;

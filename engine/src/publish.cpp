@@ -12,6 +12,7 @@
 #include "mera/forms/period.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "mera/rules/check.hpp"
+#include "mera/rules/diff.hpp"
 
 namespace mera::engine {
 
@@ -49,6 +50,21 @@ std::string publish_problem(const storage::Database& db, const rules::Model& mod
   return {};
 }
 
+// A stored revision that means what `model` means (only layout or comments differ): publishing
+// it is allowed, a comment may be worth keeping, but the publisher should know. 0 when none.
+std::int64_t same_meaning(const storage::Database& db, const rules::Model& model, std::int64_t self) {
+  Revisions revisions(db);
+  for (const auto& r : db.revisions()) {
+    if (r.id == self) continue;
+    try {
+      if (rules::diff_models(*revisions.get(r).model, model).empty()) return r.id;
+    } catch (const std::runtime_error&) {
+      // a stored revision that no longer checks means nothing comparable
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 PublishReport publish_revision(storage::Database& db, const PublishRequest& request) {
@@ -76,6 +92,7 @@ PublishReport publish_revision(storage::Database& db, const PublishRequest& requ
                 fmt::format("revision {} of model {} published as a draft, effective {}, hash {}", report.revision, report.model->name,
                             draft.effective.iso(), report.hash)});
   tx.commit();
+  report.same_meaning_as = same_meaning(db, *report.model, report.revision);
   return report;
 }
 

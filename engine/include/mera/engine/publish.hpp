@@ -33,6 +33,7 @@ struct PublishReport {
   std::string hash;
   dsl::Diagnostics diags;  // the model's own problems
   std::string refused;     // why a model that checks was not stored
+  std::int64_t same_meaning_as = 0;  // a stored revision it differs from only in layout and comments
 };
 
 // Stores the model as a draft revision, or nothing (see `refused` and `diags`).
