@@ -8,7 +8,10 @@ namespace mera::engine {
 
 const LoadedRevision& Revisions::get(const storage::Revision& revision) {
   auto& slot = loaded_[revision.id];
-  if (slot) return *slot;
+  if (slot) {
+    slot->revision = revision;  // the files never change, the status may have (approved since)
+    return *slot;
+  }
   rules::ModelFiles files;
   for (const auto& f : revision.files) files.emplace(f.path, f.text);
   auto checked = rules::load_model(files, revision.root, LuaSandbox());

@@ -287,6 +287,19 @@ BOOST_AUTO_TEST_CASE(refusals_say_why_and_store_nothing) {
   BOOST_TEST(twice.refused == "it was approved already, by head as dep at " + kNow);
 }
 
+BOOST_AUTO_TEST_CASE(a_loaded_revision_shows_its_status_as_it_is_now) {
+  Region r;
+  std::int64_t v2 = r.publish(r.model("v2", "2021-01-01", true), {2021, 1, 1});
+  engine::Revisions revisions(r.db);
+  BOOST_TEST(revisions.get(*r.db.revision(v2)).revision.status == "draft");
+  BOOST_REQUIRE(engine::approve_revision(r.db, {v2, "dep", "head", kNow}).approved);
+  std::string why;
+  const engine::LoadedRevision* now = revisions.in_force({2021, 1, 1}, why);
+  BOOST_REQUIRE(now);
+  BOOST_TEST(now->revision.id == v2);
+  BOOST_TEST(now->revision.status == "approved");
+}
+
 BOOST_AUTO_TEST_CASE(which_periods_each_revision_governs) {
   auto rev = [](std::int64_t id, const char* status, dsl::Date effective) {
     storage::Revision r;
