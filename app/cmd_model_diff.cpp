@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "mera/engine/lua_sandbox.hpp"
+#include "mera/engine/revisions.hpp"
 #include "mera/rules/diff.hpp"
 #include "mera/storage/database.hpp"
 
@@ -27,9 +28,7 @@ Side load_side(const std::optional<storage::Database>& db, const std::string& ar
   if (db && all_digits(arg)) {
     std::optional<storage::Revision> r = db->revision(std::stoll(arg));
     if (!r) throw std::runtime_error(fmt::format("{} has no revision {} (mera model list --db {})", db->path(), arg, db->path()));
-    rules::ModelFiles files;
-    for (const auto& f : r->files) files.emplace(f.path, f.text);
-    return {fmt::format("revision {} ({})", r->id, r->status), rules::load_model(files, r->root, engine::LuaSandbox())};
+    return {fmt::format("revision {} ({})", r->id, r->status), engine::check_revision(*r)};
   }
   return {arg, rules::load_model(arg, engine::LuaSandbox())};
 }

@@ -6,15 +6,19 @@
 
 namespace mera::engine {
 
+rules::CheckResult check_revision(const storage::Revision& revision) {
+  rules::ModelFiles files;
+  for (const auto& f : revision.files) files.emplace(f.path, f.text);
+  return rules::load_model(files, revision.root, LuaSandbox());
+}
+
 const LoadedRevision& Revisions::get(const storage::Revision& revision) {
   auto& slot = loaded_[revision.id];
   if (slot) {
     slot->revision = revision;  // the files never change, the status may have (approved since)
     return *slot;
   }
-  rules::ModelFiles files;
-  for (const auto& f : revision.files) files.emplace(f.path, f.text);
-  auto checked = rules::load_model(files, revision.root, LuaSandbox());
+  auto checked = check_revision(revision);
   if (!checked.model)
     throw std::runtime_error(fmt::format("revision {} of model '{}' no longer checks:\n{}", revision.id, revision.model, dsl::render(checked.diags)));
   auto loaded = std::make_unique<LoadedRevision>();

@@ -11,6 +11,9 @@
 
 namespace mera::engine {
 
+// A stored revision's files, loaded and checked as `mera check` would check them on disk.
+rules::CheckResult check_revision(const storage::Revision& revision);
+
 struct LoadedRevision {
   storage::Revision revision;
   std::shared_ptr<const rules::Model> model;
