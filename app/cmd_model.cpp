@@ -48,9 +48,8 @@ int run_model_approve(const std::string& db_path, std::int64_t revision, const s
     std::cerr << fmt::format("mera: error: cannot approve revision {}: {}\n", revision, report.refused);
     return input_errors;
   }
-  std::string governs = "no period: a later revision with the same effective date takes precedence";
-  for (const auto& span : engine::in_force_spans(db.revisions()))
-    if (span.revision == revision) governs = "periods starting " + engine::span_text(span);
+  std::string governs = report.governs ? "periods starting " + engine::span_text(*report.governs)
+                                       : "no period: a later revision with the same effective date takes precedence";
   std::cout << fmt::format("{}: revision {} of model {} approved by {}; it governs {}\n", db_path, revision, report.revision.model, report.revision.approved_by, governs);
   if (report.reports_checked_earlier)
     std::cout << fmt::format("{} stored submissions of those periods were checked under an earlier revision; they keep it as their record, "

@@ -38,12 +38,11 @@ namespace {
 
 // What may not be published even though the model checks: another model than the database's,
 // or nothing new.
-std::string publish_problem(const storage::Database& db, const rules::Model& model, const storage::Revision& candidate) {
-  const std::vector<storage::Revision> stored = db.revisions();
+std::string publish_problem(const storage::Database& db, const std::vector<storage::Revision>& stored, const rules::Model& model,
+                            const std::string& hash) {
   if (!stored.empty() && stored.front().model != model.name)
     return fmt::format("{} holds model '{}', and this is model '{}': a region's model has a database of its own (mera init)", db.path(),
                        stored.front().model, model.name);
-  const std::string hash = storage::revision_hash(candidate.files);
   for (const auto& r : stored)
     if (r.hash == hash)
       return fmt::format("it is the same as revision {} ({}, effective {})", r.id, r.status, r.effective.iso());
@@ -52,15 +51,11 @@ std::string publish_problem(const storage::Database& db, const rules::Model& mod
 
 // A stored revision that means what `model` means (only layout or comments differ): publishing
 // it is allowed, a comment may be worth keeping, but the publisher should know. 0 when none.
-std::int64_t same_meaning(const storage::Database& db, const rules::Model& model, std::int64_t self) {
-  Revisions revisions(db);
-  for (const auto& r : db.revisions()) {
-    if (r.id == self) continue;
-    try {
-      if (rules::diff_models(*revisions.get(r).model, model).empty()) return r.id;
-    } catch (const std::runtime_error&) {
-      // a stored revision that no longer checks means nothing comparable
-    }
+std::int64_t same_meaning(const std::vector<storage::Revision>& stored, const rules::Model& model) {
+  for (const auto& r : stored) {
+    rules::CheckResult checked = check_revision(r);
+    // A stored revision that no longer checks means nothing comparable.
+    if (checked.model && rules::diff_models(*checked.model, model).empty()) return r.id;
   }
   return 0;
 }
@@ -83,16 +78,17 @@ PublishReport publish_revision(storage::Database& db, const PublishRequest& requ
     return report;
   }
   storage::Revision draft = revision_of(*report.model, request.model_path, "draft", request.user, request.now);
-  report.refused = publish_problem(db, *report.model, draft);
+  report.hash = storage::revision_hash(draft.files);
+  const std::vector<storage::Revision> stored = db.revisions();
+  report.refused = publish_problem(db, stored, *report.model, report.hash);
   if (!report.refused.empty()) return report;
   storage::Transaction tx = db.write();
   report.revision = db.add_revision(draft);
-  report.hash = storage::revision_hash(draft.files);
   db.add_audit({0, request.now, request.user, "revision.publish", request.model_path,
                 fmt::format("revision {} of model {} published as a draft, effective {}, hash {}", report.revision, report.model->name,
                             draft.effective.iso(), report.hash)});
   tx.commit();
-  report.same_meaning_as = same_meaning(db, *report.model, report.revision);
+  report.same_meaning_as = same_meaning(stored, *report.model);
   return report;
 }
 
@@ -149,26 +145,27 @@ ApproveReport approve_revision(storage::Database& db, const ApproveRequest& requ
   }
   report.refused = approver_problem(db, request.as);
   if (!report.refused.empty()) return report;
-  {
-    // A revision that a newer mera would refuse must not become the rules of a period.
-    Revisions revisions(db);
-    try {
-      revisions.get(*revision);
-    } catch (const std::runtime_error& e) {
-      report.refused = e.what();
-      return report;
-    }
+  // A revision that a newer mera would refuse must not become the rules of a period.
+  if (rules::CheckResult checked = check_revision(*revision); !checked.model) {
+    report.refused = fmt::format("revision {} of model '{}' no longer checks:\n{}", revision->id, revision->model, dsl::render(checked.diags));
+    return report;
   }
+  revision->status = "approved";
+  revision->approved_by = fmt::format("{} as {}", request.user, request.as);
+  revision->approved_at = request.now;
   storage::Transaction tx = db.write();
-  db.approve_revision(revision->id, fmt::format("{} as {}", request.user, request.as), request.now);
+  db.approve_revision(revision->id, revision->approved_by, revision->approved_at);
   db.add_audit({0, request.now, request.user, "revision.approve", std::to_string(revision->id),
                 fmt::format("revision {} of model {} approved as {}, effective {}", revision->id, revision->model, request.as,
                             revision->effective.iso())});
   tx.commit();
   report.approved = true;
-  report.revision = *db.revision(revision->id);
+  report.revision = std::move(*revision);
   for (const auto& span : in_force_spans(db.revisions()))
-    if (span.revision == revision->id) report.reports_checked_earlier = checked_under_others(db, span);
+    if (span.revision == report.revision.id) {
+      report.governs = span;
+      report.reports_checked_earlier = checked_under_others(db, span);
+    }
   return report;
 }
 

@@ -169,6 +169,10 @@ BOOST_AUTO_TEST_CASE(a_formula_changed_from_2021_leaves_2020_as_it_was) {
   auto approved = engine::approve_revision(r.db, {v2, "dep", "head", kNow});
   BOOST_REQUIRE_MESSAGE(approved.approved, approved.refused);
   BOOST_TEST(approved.reports_checked_earlier == 8u);  // the 2021 reports, checked under revision 1
+  BOOST_REQUIRE(approved.governs);
+  BOOST_TEST(engine::span_text(*approved.governs) == "2021-01-01 onwards");
+  BOOST_TEST(approved.revision.approved_by == "head as dep");
+  BOOST_TEST(r.db.revision(v2)->approved_by == "head as dep");
 
   BOOST_TEST(r.share("2021") == (Share{0.7, 2}));
   BOOST_TEST(r.share("2021Q4") == (Share{0.7, 2}));

@@ -45,15 +45,6 @@ struct ApproveRequest {
   std::string user, now;
 };
 
-struct ApproveReport {
-  bool approved = false;
-  std::string refused;  // why not, for people
-  storage::Revision revision;
-  std::size_t reports_checked_earlier = 0;  // stored submissions (every version) of periods it now governs, checked under another revision
-};
-
-ApproveReport approve_revision(storage::Database& db, const ApproveRequest& request);
-
 // Which periods an approved revision governs: those starting from `from` to `to` (open when
 // empty). The latest effective date on or before a period's first day wins; of two with the
 // same date, the later revision.
@@ -62,6 +53,18 @@ struct InForce {
   dsl::Date from;
   std::optional<dsl::Date> to;
 };
+
+struct ApproveReport {
+  bool approved = false;
+  std::string refused;  // why not, for people
+  storage::Revision revision;  // as approved
+  std::optional<InForce> governs;  // none when a later revision has the same effective date
+  std::size_t reports_checked_earlier = 0;  // stored submissions (every version) of periods it now governs, checked under another revision
+};
+
+ApproveReport approve_revision(storage::Database& db, const ApproveRequest& request);
+
+// Every approved revision's span, in order of their dates.
 std::vector<InForce> in_force_spans(const std::vector<storage::Revision>& revisions);
 // "2021-01-01 .. 2021-12-31", "2022-01-01 onwards"
 std::string span_text(const InForce& span);
