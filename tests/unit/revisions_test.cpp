@@ -83,11 +83,12 @@ struct Region {
   }
 
   // A model folder `name` (the v1 rules, or v2: the new formula and the new check).
-  std::string model(const std::string& name, const std::string& effective, bool v2) const {
+  // `indicator` renames positive_share.
+  std::string model(const std::string& name, const std::string& effective, bool v2, const std::string& indicator = "positive_share") const {
     fs::path folder = dir / name;
     fs::create_directories(folder);
-    std::ofstream(folder / "model.mera") << replace_all(kHeader, "DATE", effective)
-                                         << replace_all(kForm, "CHECK", v2 ? kNewCheck : "") << (v2 ? kNewIndicator : kOldIndicator);
+    std::ofstream(folder / "model.mera") << replace_all(kHeader, "DATE", effective) << replace_all(kForm, "CHECK", v2 ? kNewCheck : "")
+                                         << replace_all(v2 ? kNewIndicator : kOldIndicator, "positive_share", indicator);
     return folder.string();
   }
 
@@ -238,6 +239,11 @@ BOOST_AUTO_TEST_CASE(compare_puts_the_revision_in_force_beside_the_draft) {
   std::string csv = engine::render(c, engine::DashboardFormat::csv);
   BOOST_TEST(csv.find("dep,2021,positive_share,Доля семей с положительной динамикой,1,0.4,40.0 %,2,0.7,70.0 %,changed") != std::string::npos,
              csv);
+  // An indicator only one side has is new, or gone.
+  request.revision = r.publish(r.model("v3", "2022-01-01", false, "good_share"), {2022, 1, 1});
+  std::string renamed = engine::render(builder.compare(request), engine::DashboardFormat::csv);
+  BOOST_TEST(renamed.find("dep,2021,good_share,Доля семей с положительной динамикой,1,,,3,0.4,40.0 %,new\n") != std::string::npos, renamed);
+  BOOST_TEST(renamed.find("dep,2021,positive_share,Доля семей с положительной динамикой,1,0.4,40.0 %,3,,,gone\n") != std::string::npos, renamed);
   request.revision = 0;
   BOOST_CHECK_THROW(builder.compare(request), engine::RequestError);
   request.revision = 9;
