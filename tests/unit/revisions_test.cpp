@@ -1,11 +1,8 @@
 // Revisions of the model (issue 6): a formula changed from 2021 governs 2021 and leaves 2020
 // as it was; a draft changes nothing, neither validation nor values, until the department
 // approves it; every refusal says why and stores nothing.
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 
@@ -15,6 +12,7 @@
 #include "mera/engine/init.hpp"
 #include "mera/engine/intake.hpp"
 #include "mera/engine/publish.hpp"
+#include "temp_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace mera;
@@ -73,14 +71,10 @@ struct Share {
 };
 
 struct Region {
-  fs::path dir = make_dir();
+  test::TempFolder folder{"mera-revisions"};  // declared first: removed after the database is closed
+  fs::path dir = write_units(folder.path());
   std::string path = (dir / "r.db").string();
   storage::Database db = make_db();
-
-  ~Region() {
-    std::error_code ignored;
-    fs::remove_all(dir, ignored);
-  }
 
   // A model folder `name` (the v1 rules, or v2: the new formula and the new check).
   // `indicator` renames positive_share.
@@ -138,10 +132,7 @@ struct Region {
   std::unique_ptr<engine::UnitTree> tree_;
   std::unique_ptr<engine::Revisions> revisions_;
 
-  static fs::path make_dir() {
-    static std::atomic<int> counter{0};
-    auto d = fs::temp_directory_path() / ("mera-revisions-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(d);
+  static fs::path write_units(const fs::path& d) {
     fs::create_directories(d / "v1");
     std::ofstream(d / "v1" / "units.csv") << kUnits;
     return d;

@@ -6,11 +6,8 @@
 //   q, other: quarterly, by organization; h: half-yearly, by platform; case: a record per family.
 #pragma once
 
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -19,6 +16,7 @@
 #include "mera/engine/init.hpp"
 #include "mera/engine/intake.hpp"
 #include "mera/engine/workflow.hpp"
+#include "temp_folder.hpp"
 
 namespace mera::test {
 
@@ -85,14 +83,10 @@ o3,Организация 3,organization,p1,2021-07-01,,q
 inline const std::string kNow = "2026-01-01T00:00:00Z";
 
 struct WorkflowDb {
-  std::filesystem::path dir = make_dir();
+  TempFolder folder{"mera-workflow"};  // declared first: removed after the database is closed
+  std::filesystem::path dir = write_model(folder.path());
   std::string path = (dir / "t.db").string();
   storage::Database db = make_db();
-
-  ~WorkflowDb() {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir, ignored);
-  }
 
   // Submits one report (a correction with `correct`); returns the id of the version stored.
   std::int64_t submit(const std::string& form, const std::string& unit, const std::string& period, const std::string& at,
@@ -134,10 +128,7 @@ struct WorkflowDb {
   }
 
  private:
-  static std::filesystem::path make_dir() {
-    static std::atomic<int> counter{0};
-    auto d = std::filesystem::temp_directory_path() / ("mera-workflow-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(d);
+  static std::filesystem::path write_model(const std::filesystem::path& d) {
     std::filesystem::create_directories(d / "model");
     std::ofstream(d / "model" / "model.mera") << kWorkflowModel;
     std::ofstream(d / "model" / "units.csv") << kWorkflowUnits;
