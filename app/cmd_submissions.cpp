@@ -1,16 +1,28 @@
 // mera submissions --db DB [--form F] [--unit U] [--period P] [--all] [--id N]: what is stored.
-// A list by default; one submission with its values, warnings and versions with --id.
+// A list by default; one submission with its values, warnings, review state and versions with --id.
+// A report of a period form is known by its period, one of a record form by its record key; the
+// state (submitted, returned, accepted, forwarded, superseded) comes from the workflow events.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
+#include "mera/dsl/utf8.hpp"
+#include "mera/engine/review_state.hpp"
 #include "mera/storage/database.hpp"
 
 namespace mera::app {
 namespace {
 
-std::string key_of(const storage::Submission& s) { return s.period.empty() ? s.record_key : s.period; }
+// A key stored with a report of the other kind (before the intake refused it): shown, not used.
+void print_stray_key(const storage::Submission& s, bool record) {
+  if (record && !s.period.empty())
+    std::cout << fmt::format("  period:       {} (stored with the record, but {} is kept per record: the period names nothing)\n", s.period, s.form);
+  if (!record && !s.record_key.empty())
+    std::cout << fmt::format("  record:       {} (stored with the report, but {} is reported per period: the record key names nothing)\n",
+                             s.record_key, s.form);
+}
 
 int show_one(const storage::Database& db, std::int64_t id) {
   auto s = db.submission(id);
@@ -18,16 +30,24 @@ int show_one(const storage::Database& db, std::int64_t id) {
     std::cerr << fmt::format("mera: error: no submission {} in {}\n", id, db.path());
     return input_errors;
   }
-  std::cout << fmt::format("submission {}: {} of {} for {}, version {}{}\n", s->id, s->form, s->unit, key_of(*s), s->version,
+  engine::ReportNames names(db);
+  bool record = names.record_form(*s);
+  std::cout << fmt::format("submission {}: {}, version {}{}\n", s->id, names.name(*s), s->version,
                            s->supersedes ? fmt::format(" (replaces submission {})", s->supersedes) : "");
-  std::cout << fmt::format("  status:       {}\n  submitted:    {} by {}\n  from:         {}\n  revision:     {}\n  values:       {}\n",
-                           s->status, s->submitted_at, s->submitted_by, s->source, s->revision, s->values_json);
+  print_stray_key(*s, record);
+  std::cout << fmt::format("  state:        {}\n", engine::describe(*engine::standing(db, id), *s));
+  std::cout << fmt::format("  submitted:    {} by {}\n  from:         {}\n  revision:     {}\n  values:       {}\n", s->submitted_at,
+                           s->submitted_by, s->source, s->revision, s->values_json);
   for (const auto& w : s->warnings) std::cout << "  warning:      " << w << '\n';
   auto all = db.versions(s->form, s->unit, s->period, s->record_key);
   if (all.size() > 1) {
     std::cout << "  versions:\n";
-    for (const auto& v : all)
-      std::cout << fmt::format("    {} submission {} at {} by {}{}\n", v.version, v.id, v.submitted_at, v.submitted_by, v.id == s->id ? "  <-" : "");
+    auto states = engine::standings(db, all);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const auto& v = all[i];
+      std::cout << fmt::format("    {} submission {} at {} by {}, {}{}\n", v.version, v.id, v.submitted_at, v.submitted_by,
+                               engine::state_word(states[i].state), v.id == s->id ? "  <-" : "");
+    }
   }
   return ok;
 }
@@ -38,17 +58,35 @@ int run_submissions(const std::string& db_path, const storage::SubmissionFilter&
   storage::Database db = storage::Database::open(db_path);
   if (id) return show_one(db, id);
   auto list = db.submissions(filter);
-  std::size_t form_w = 4, unit_w = 4, key_w = 6;
-  for (const auto& s : list) {
+  auto states = engine::standings(db, list);
+  // A period column when a listed report has a period, a record column when one has a record key.
+  bool periods = list.empty(), records = false;
+  std::size_t form_w = 4, unit_w = 4, period_w = 6, record_w = 6, state_w = 5;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& s = list[i];
     form_w = std::max(form_w, s.form.size());
     unit_w = std::max(unit_w, s.unit.size());
-    key_w = std::max(key_w, key_of(s).size());
+    period_w = std::max(period_w, s.period.size());
+    record_w = std::max(record_w, dsl::display_width(s.record_key));
+    state_w = std::max(state_w, std::string_view(engine::state_word(states[i].state)).size());
+    periods = periods || !s.period.empty();
+    records = records || !s.record_key.empty();
   }
-  std::cout << fmt::format("{:>6}  {:<{}}  {:<{}}  {:<{}}  {:>7}  {:<20}  {}\n", "id", "form", form_w, "unit", unit_w, "period", key_w,
-                           "version", "submitted", "warnings");
-  for (const auto& s : list)
-    std::cout << fmt::format("{:>6}  {:<{}}  {:<{}}  {:<{}}  {:>7}  {:<20}  {}\n", s.id, s.form, form_w, s.unit, unit_w, key_of(s), key_w,
-                             s.version, s.submitted_at, s.warnings.size());
+  auto line = [&](const std::string& id_text, const std::string& form, const std::string& unit, const std::string& period,
+                  const std::string& record, const std::string& version, const std::string& state, const std::string& submitted,
+                  const std::string& warnings) {
+    std::string out = fmt::format("{:>6}  {:<{}}  {:<{}}  ", id_text, form, form_w, unit, unit_w);
+    if (periods) out += fmt::format("{:<{}}  ", period, period_w);
+    if (records) out += dsl::padded(record, record_w) + "  ";
+    out += fmt::format("{:>7}  {:<{}}  {:<20}  {}\n", version, state, state_w, submitted, warnings);
+    std::cout << out;
+  };
+  line("id", "form", "unit", "period", "record", "version", "state", "submitted", "warnings");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& s = list[i];
+    line(std::to_string(s.id), s.form, s.unit, s.period, s.record_key, std::to_string(s.version), engine::state_word(states[i].state),
+         s.submitted_at, std::to_string(s.warnings.size()));
+  }
   std::cout << fmt::format("{} {}\n", list.size(), list.size() == 1 ? "submission" : "submissions");
   return ok;
 }

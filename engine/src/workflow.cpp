@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "mera/engine/review_state.hpp"
 #include "mera/storage/clock.hpp"
 #include "reviewer.hpp"
 
@@ -48,22 +49,6 @@ std::string verdict_line(const storage::WorkflowEvent& e) {
   return line(e.at, e.action.c_str(), text);
 }
 
-// Where the report stands: its latest version and that version's verdict, if any.
-std::string standing(const ReportTrack& t, const std::optional<std::string>& parent) {
-  const auto& latest = t.versions.back();
-  const storage::WorkflowEvent* verdict = nullptr;
-  for (const auto& e : t.events)
-    if (e.submission == latest.id) verdict = &e;
-  std::string version = fmt::format("version {} (submission {})", latest.version, latest.id);
-  if (!verdict) {
-    std::string by = parent && !parent->empty() ? " by " + *parent : "";
-    return fmt::format("{} is waiting for review{}", version, by);
-  }
-  if (verdict->action == "accepted") return fmt::format("{} was accepted by {} at {}", version, verdict->actor, verdict->at);
-  return fmt::format("{} was returned by {} at {}; {} corrects it and submits it again (mera submit --correct)", version, verdict->actor,
-                     verdict->at, latest.unit);
-}
-
 }  // namespace
 
 ReportHistory report_history(const storage::Database& db, std::int64_t id) {
@@ -79,7 +64,9 @@ ReportHistory report_history(const storage::Database& db, std::int64_t id) {
       // a revision that no longer checks still has a history; only its label is lost
     }
   }
-  h.title = report_name(s->form, s->unit, s->period, s->record_key) + label;
+  ReportNames names(db);
+  bool record = names.record_form(*s);  // a period stored with a record by mistake names nothing
+  h.title = names.name(*s) + label;
   ReportTrack t = track_of(db, s->form, s->unit, s->period, s->record_key);
   auto versions = db.versions(s->form, s->unit, s->period, s->record_key);
   for (const auto& v : versions) {
@@ -93,14 +80,16 @@ ReportHistory report_history(const storage::Database& db, std::int64_t id) {
   UnitTree tree = UnitTree::load(db);
   Duties duties(db, tree);
   std::optional<std::string> parent;
-  if (auto period = forms::parse_period(s->period)) {
+  if (auto period = record ? std::nullopt : forms::parse_period(s->period)) {
     parent = duties.parent_for(s->unit, *period);
     if (parent && !parent->empty())
       for (const auto& e : track_of(db, s->form, *parent, s->period, "").events)
         if (e.action == "forwarded")
           h.lines.push_back(line(e.at, "forwarded", fmt::format("by {} ({}), with the other reports of {} for {} below it", e.actor, e.who, s->form, s->period)));
   }
-  h.now = standing(t, parent);
+  // Where the report stands: its latest version's standing, in the words `mera submissions` uses.
+  const storage::Submission& latest = versions.back();
+  h.now = fmt::format("version {} (submission {}): {}", latest.version, latest.id, describe(*standing(db, latest.id), latest));
   return h;
 }
 

@@ -105,7 +105,7 @@ BOOST_AUTO_TEST_CASE(a_corrected_version_waits_again_and_the_history_is_kept) {
   BOOST_TEST((has(h.lines[1], "returned") && has(h.lines[1], "by p1 (reviewer): «проверьте число семей»")), h.lines[1]);
   BOOST_TEST((has(h.lines[2], "version 2") && has(h.lines[2], "a correction")), h.lines[2]);
   BOOST_TEST((has(h.lines[3], "accepted") && has(h.lines[3], "2021-04-07")), h.lines[3]);
-  BOOST_TEST(h.now == "version 2 (submission " + std::to_string(v2) + ") was accepted by p1 at 2021-04-07");
+  BOOST_TEST(h.now == "version 2 (submission " + std::to_string(v2) + "): accepted by p1 (reviewer) at 2021-04-07");
 }
 
 BOOST_AUTO_TEST_CASE(only_the_parent_may_review_as_the_tree_stood_in_the_period) {
