@@ -1,30 +1,98 @@
 // What a `mera eval` request means (defaults, revision, units) and its evaluation.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "mera/engine/dashboard.hpp"
+#include "form_rows.hpp"
+#include "reporting_periods.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "unit_routes.hpp"
 
 namespace mera::engine {
 
-forms::Period DashboardBuilder::period_of(const DashboardRequest& request) const {
+namespace {
+
+// The years in which the current records of the model's record forms have a date (opened,
+// closed, ...): their indicators count the records whose dates fall in the period asked
+// ("closed in period"), whatever day the records were submitted on.
+std::set<int> record_years(const storage::Database& db, const LoadedRevision& revision) {
+  std::set<int> years;
+  for (const auto& form : revision.model->forms) {
+    if (form->period != forms::PeriodKind::record) continue;
+    std::vector<bool> dates(form->fields.size());
+    for (std::size_t i = 0; i < dates.size(); ++i) dates[i] = form->fields[i].type.is(forms::Type::Kind::date);
+    FormRows rows(db, *form, revision.enums, dates);
+    for (std::size_t f = 0; f < dates.size(); ++f)
+      if (dates[f])
+        for (std::size_t r = 0; r < rows.size(); ++r)
+          if (forms::Value v = rows.value(f, r); const auto* day = v.get<dsl::Date>()) years.insert(day->year);
+  }
+  return years;
+}
+
+// Why no unit is in the tree on the period's last day (where a period rolls up): no units at all,
+// or units whose memberships start after it (or ended before it), with a period that has them.
+std::string empty_tree(const UnitTree& tree, const forms::Period& period) {
+  std::string day = period.last_day().iso();
+  std::vector<std::string> ids = tree.ids();
+  if (ids.empty()) return fmt::format("the unit tree is empty on {}: import units with `mera units import`", day);
+  std::optional<dsl::Date> first, last;  // the earliest start and the latest end of a membership (none: still open)
+  bool open = false;
+  for (const auto& id : ids)
+    for (const auto& m : tree.memberships(id)) {
+      if (!first || m.from < *first) first = m.from;
+      if (!m.to) open = true;
+      else if (!last || *last < *m.to) last = m.to;
+    }
+  std::string units = fmt::format("{} {}", ids.size(), ids.size() == 1 ? "unit" : "units");
+  if (first && period.last_day() < *first)
+    return fmt::format("no unit is in the tree on {}, the last day of {}: the memberships of the {} start on {} (the `from` of units.csv); "
+                       "name a period from then on, as in --period {}",
+                       day, period.text(), units, first->iso(), period_containing(period.kind, *first).text());
+  if (!open && last && *last < period.last_day())
+    return fmt::format("no unit is in the tree on {}, the last day of {}: the memberships of the {} ended by {} (the `to` of units.csv); "
+                       "name a period before then, as in --period {}",
+                       day, period.text(), units, last->iso(), period_containing(period.kind, *last).text());
+  return fmt::format("no unit is in the tree on {}, the last day of {}: no membership of the {} covers that day (`mera units list --on {}` shows the tree)",
+                     day, period.text(), units, day);
+}
+
+}  // namespace
+
+// Without --period: the last complete year that has reports, for a dashboard of a year still
+// running, or of a year nobody reported for, would be mostly empty. A period report has the year
+// of its period; a record the years of its dates. `note` says which year was chosen and why.
+forms::Period DashboardBuilder::period_of(const DashboardRequest& request, std::string& note) const {
   if (!request.period.empty()) {
     std::string why;
     auto p = forms::parse_period(request.period, &why);
     if (!p) throw RequestError(why);
     return *p;
   }
-  // The last complete year that has reports: a dashboard of a year still running, or of a year
-  // nobody reported for, would be mostly empty.
-  std::optional<int> year;
-  const std::vector<int> years = db_.reported_years();
-  for (int y : years)
-    if (dsl::Date{y, 12, 31} < request.today) year = y;
-  if (!year)
-    throw RequestError(years.empty()
-                           ? "the database has no reports yet: submit some with `mera submit`, or name a period with --period"
-                           : "no complete year has reports yet: name a period with --period, as in --period 2021Q1");
-  return forms::Period{forms::PeriodKind::year, *year, 1};
+  auto complete = [&](int y) { return dsl::Date{y, 12, 31} < request.today; };
+  auto year_period = [](int y) { return forms::Period{forms::PeriodKind::year, y, 1}; };
+  std::set<int> periods;
+  for (const auto& c : db_.counts_by_period_and_revision())
+    if (auto p = forms::parse_period(c.period)) periods.insert(p->year);
+  for (auto y = periods.rbegin(); y != periods.rend(); ++y)
+    if (complete(*y)) {
+      note = fmt::format("{}: the last complete year with reports (name another with --period)", *y);
+      return year_period(*y);
+    }
+  if (!periods.empty()) throw RequestError("no complete year has reports yet: name a period with --period, as in --period 2021Q1");
+  std::string why;
+  const LoadedRevision* newest = db_.submission_count() ? revisions_.newest(why) : nullptr;
+  if (!newest) throw RequestError("the database has no reports yet: submit some with `mera submit`, or name a period with --period");
+  std::set<int> dated = record_years(db_, *newest);
+  for (auto y = dated.rbegin(); y != dated.rend(); ++y)
+    if (complete(*y)) {
+      note = fmt::format("{}: the last complete year in which the records have dates (name another with --period)", *y);
+      return year_period(*y);
+    }
+  int last = request.today.year - 1;
+  note = fmt::format("{}: the last complete year, for no record has a date in a complete year (name another with --period)", last);
+  return year_period(last);
 }
 
 std::vector<std::string> DashboardBuilder::units_of(const DashboardRequest& request, const forms::Period& period) const {
@@ -37,7 +105,7 @@ std::vector<std::string> DashboardBuilder::units_of(const DashboardRequest& requ
     return {request.unit};
   }
   auto roots = routes.roots(period.last_day());
-  if (roots.empty()) throw RequestError(fmt::format("the unit tree is empty on {}: import units with `mera units import`", period.last_day().iso()));
+  if (roots.empty()) throw RequestError(empty_tree(tree_, period));
   if (roots.size() > 1) {
     std::string list;
     for (const auto& r : roots) list += (list.empty() ? "" : ", ") + r;
@@ -66,7 +134,7 @@ const LoadedRevision& DashboardBuilder::chosen(std::int64_t id) {
 
 Dashboard DashboardBuilder::build(const DashboardRequest& request) {
   Dashboard out;
-  out.period = period_of(request);
+  out.period = period_of(request, out.period_note);
   std::string why;
   const LoadedRevision* in_force = revisions_.in_force(out.period.first_day(), why);
   if (in_force) out.in_force = in_force->revision.id;

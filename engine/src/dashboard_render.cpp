@@ -31,7 +31,9 @@ std::string revision_words(const Dashboard& d) {
 namespace {
 
 std::string heading(const Dashboard& d) {
-  return fmt::format("{} «{}», {}, period {}\n", d.revision->model->name, d.revision->model->label, revision_words(d), d.period.text());
+  std::string out = fmt::format("{} «{}», {}, period {}\n", d.revision->model->name, d.revision->model->label, revision_words(d), d.period.text());
+  if (!d.period_note.empty()) out += fmt::format("(no --period given: {})\n", d.period_note);
+  return out;
 }
 
 std::string table(const Dashboard& d) {
@@ -95,6 +97,7 @@ std::string json(const Dashboard& d) {
     out["in_force"] = d.in_force ? nlohmann::ordered_json(d.in_force) : nlohmann::ordered_json(nullptr);
   }
   out["period"] = d.period.text();
+  if (!d.period_note.empty()) out["period_chosen"] = d.period_note;
   out["units"] = nlohmann::ordered_json::array();
   for (const auto& u : d.units) {
     nlohmann::ordered_json unit;

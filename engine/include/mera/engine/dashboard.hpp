@@ -15,7 +15,7 @@ namespace mera::engine {
 
 struct DashboardRequest {
   std::string unit;    // empty: the top of the tree
-  std::string period;  // empty: the last complete year that has reports
+  std::string period;  // empty: the last complete year that has reports (of its period, or records with dates in it)
   bool all_units = false;  // every unit of the tree, top first
   dsl::Date today;     // what "complete" is measured against
   // 0: the approved revision in force on the period's first day. Else this revision, draft or
@@ -32,6 +32,7 @@ struct Dashboard {
   const LoadedRevision* revision = nullptr;  // the one evaluated under
   std::int64_t in_force = 0;  // the approved revision in force for the period; 0 if none
   forms::Period period;
+  std::string period_note;  // no period asked: which one was chosen and why ("2021: the last complete year with reports ...")
   std::vector<UnitValues> units;
   dsl::Diagnostics problems;  // every Lua failure, at its indicator, naming the unit
 };
@@ -58,7 +59,7 @@ class DashboardBuilder {
   Comparison compare(const DashboardRequest& request);
 
  private:
-  forms::Period period_of(const DashboardRequest& request) const;
+  forms::Period period_of(const DashboardRequest& request, std::string& note) const;
   std::vector<std::string> units_of(const DashboardRequest& request, const forms::Period& period) const;
   Evaluator& evaluator_for(const LoadedRevision& revision);
   const LoadedRevision& chosen(std::int64_t id);
