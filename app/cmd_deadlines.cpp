@@ -1,14 +1,23 @@
-// mera deadlines MODEL --period P | --year Y: when each report is due, hop by hop.
+// mera deadlines MODEL | --db DB [--unit U] --period P | --year Y: when each report is due, hop by hop.
 //   --period 2021Q4  every form of that period kind, each hop with its due date and weekday
 //   --year 2021      a calendar table per period kind: rows form and hop, columns the periods
+//   --db DB          the model in force in the database (on the first day of the period or year)
+//   --unit U         only U's deadlines: the forms it submits and the hops it forwards
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <memory>
 #include <string_view>
 
+#include <functional>
+#include <stdexcept>
+
 #include "commands.hpp"
-#include "mera/rules/due_dates.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "mera/engine/revisions.hpp"
+#include "mera/engine/status.hpp"
+#include "mera/rules/due_dates.hpp"
 
 namespace mera::app {
 namespace {
@@ -20,6 +29,9 @@ using forms::Period;
 using forms::PeriodKind;
 
 std::string hop(const rules::Deadline& d) { return d.from + " -> " + d.to; }
+
+// Which hops to show: every one, or only those of one unit (--unit).
+using Shown = std::function<bool(const forms::Form&, const rules::Deadline&, const Period&)>;
 
 std::string due_text(const rules::Due& due) {
   std::string s = fmt::format("{}  {}", due.date.iso(), rules::weekday_name(due.date));
@@ -35,19 +47,22 @@ std::size_t hop_width(const rules::Model& m) {
 }
 
 // --period: one block per form of the period's kind.
-void print_period(const rules::Model& m, const Period& p) {
-  std::cout << fmt::format("{}: due dates for {} ({} .. {})\n", m.name, p.text(), p.first_day().iso(), p.last_day().iso());
+void print_period(const rules::Model& m, const Period& p, const std::string& whose, const Shown& shown) {
+  std::cout << fmt::format("{}: due dates for {} ({} .. {}){}\n", m.name, p.text(), p.first_day().iso(), p.last_day().iso(), whose);
   std::size_t w = hop_width(m);
   bool any = false;
   for (const auto& f : m.forms) {
     if (f->period != p.kind) continue;
+    auto hops = rules::hop_due_dates(m, f->name, p);
+    std::erase_if(hops, [&](const rules::HopDue& h) { return shown && !shown(*f, *h.deadline, p); });
+    if (shown && hops.empty()) continue;  // not the unit's form
     any = true;
     std::cout << fmt::format("\n{}  {}\n", f->name, f->label);
-    auto hops = rules::hop_due_dates(m, f->name, p);
     if (hops.empty()) std::cout << "  no deadline declared\n";
     for (const auto& h : hops) std::cout << "  " << padded(hop(*h.deadline), w) << "  " << due_text(h.due) << '\n';
   }
-  if (!any) std::cout << fmt::format("\nno form of the model is reported by {}\n", forms::period_kind_name(p.kind));
+  if (!any && shown) std::cout << fmt::format("\nnothing of the unit's is due for {}\n", p.text());
+  else if (!any) std::cout << fmt::format("\nno form of the model is reported by {}\n", forms::period_kind_name(p.kind));
 }
 
 // The periods of `kind` in `year`, in order.
@@ -59,7 +74,7 @@ std::vector<Period> periods_of(PeriodKind kind, int year) {
 }
 
 // --year: one table for the forms of one period kind; a date moved off a day off is marked '*'.
-bool print_table(const rules::Model& m, PeriodKind kind, int year) {
+bool print_table(const rules::Model& m, PeriodKind kind, int year, const Shown& shown) {
   std::vector<Period> periods = periods_of(kind, year);
   std::size_t fw = display_width("form"), hw = hop_width(m);
   for (const auto& f : m.forms)
@@ -70,8 +85,12 @@ bool print_table(const rules::Model& m, PeriodKind kind, int year) {
     if (f->period != kind) continue;
     std::vector<std::vector<rules::HopDue>> cells;
     for (const auto& p : periods) cells.push_back(rules::hop_due_dates(m, f->name, p));
+    bool first = true;
     for (std::size_t h = 0; h < cells.front().size(); ++h) {
-      std::string row = padded(h == 0 ? f->name : "", fw) + "  " + padded(hop(*cells.front()[h].deadline), hw);
+      const rules::Deadline& d = *cells.front()[h].deadline;
+      if (shown && std::none_of(periods.begin(), periods.end(), [&](const Period& p) { return shown(*f, d, p); })) continue;
+      std::string row = padded(first ? f->name : "", fw) + "  " + padded(hop(d), hw);
+      first = false;
       for (const auto& c : cells) {
         const rules::Due& due = c[h].due;  // every period of the kind has a rule (checked)
         row += "  " + due.date.iso() + (due.moved_from ? "*" : " ");
@@ -89,17 +108,60 @@ bool print_table(const rules::Model& m, PeriodKind kind, int year) {
   return true;
 }
 
-void print_year(const rules::Model& m, int year) {
-  std::cout << fmt::format("{}: due dates in {}\n", m.name, year);
+void print_year(const rules::Model& m, int year, const std::string& whose, const Shown& shown) {
+  std::cout << fmt::format("{}: due dates in {}{}\n", m.name, year, whose);
   bool any = false;
   for (PeriodKind k : {PeriodKind::month, PeriodKind::quarter, PeriodKind::half_year, PeriodKind::year})
-    any = print_table(m, k, year) || any;
-  if (!any) std::cout << "\nthe model declares no deadlines\n";
+    any = print_table(m, k, year, shown) || any;
+  if (!any) std::cout << (shown ? "\nnothing of the unit's is due that year\n" : "\nthe model declares no deadlines\n");
+}
+
+// --db [--unit]: the revision in force on `day`, and for a unit only its hops.
+int print_from_database(const DeadlinesArgs& a, const std::optional<Period>& p, int year) {
+  storage::Database db = storage::Database::open(a.db);
+  engine::Revisions revisions(db);
+  dsl::Date day = p ? p->first_day() : dsl::Date{year, 1, 1};
+  std::string why;
+  const engine::LoadedRevision* rev = revisions.in_force(day, why);
+  if (!rev) {
+    std::cerr << fmt::format("mera: error: {}\n", why);
+    return input_errors;
+  }
+  std::string whose = fmt::format(", revision {} in force on {}", rev->revision.id, day.iso());
+  Shown shown;
+  std::unique_ptr<engine::UnitDeadlines> unit;
+  if (!a.unit.empty()) {
+    try {
+      unit = std::make_unique<engine::UnitDeadlines>(db, a.unit);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "mera: error: " << e.what() << '\n';
+      return failure;
+    }
+    const storage::Unit& u = unit->unit();
+    whose += fmt::format("\nfor {}  {}  ({}): the forms it submits and the hops it forwards", u.id, u.name, u.level);
+    const rules::Model& model = *rev->model;
+    shown = [&unit, &model](const forms::Form& f, const rules::Deadline& d, const Period& period) {
+      return unit->parent_for(period).has_value() && unit->concerns(model, f, d, period);
+    };
+  }
+  if (p) print_period(*rev->model, *p, whose, shown);
+  else print_year(*rev->model, year, whose, shown);
+  return ok;
 }
 
 }  // namespace
 
-int run_deadlines(const std::string& model_path, const std::string& period, const std::string& year) {
+int run_deadlines(const DeadlinesArgs& a) {
+  const std::string& period = a.period;
+  const std::string& year = a.year;
+  if (a.model.empty() == a.db.empty()) {
+    std::cerr << "mera: deadlines needs a model: a model folder (MODEL) or a database (--db DB), one of them\n";
+    return failure;
+  }
+  if (!a.unit.empty() && a.db.empty()) {
+    std::cerr << "mera: --unit needs --db: the unit tree and its forms lists are in the database\n";
+    return failure;
+  }
   if (period.empty() == year.empty()) {
     std::cerr << "mera: deadlines needs either --period (2021Q4) or --year (2021)\n";
     return failure;
@@ -121,10 +183,11 @@ int run_deadlines(const std::string& model_path, const std::string& period, cons
     }
     y = as_year->year;
   }
-  auto model = load_reported(model_path);
+  if (!a.db.empty()) return print_from_database(a, p, y);
+  auto model = load_reported(a.model);
   if (!model) return input_errors;
-  if (p) print_period(*model, *p);
-  else print_year(*model, y);
+  if (p) print_period(*model, *p, "", {});
+  else print_year(*model, y, "", {});
   return ok;
 }
 

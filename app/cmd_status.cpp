@@ -1,5 +1,6 @@
-// mera status --db DB [--on DATE] [--unit U] [--soon DAYS] [--period P]: what is overdue, due
-// soon, returned, waiting for review or late, per unit, and completeness, as of a day.
+// mera status --db DB [--on DATE] [--unit U] [--soon DAYS] [--period P] [--history]: what is
+// overdue, due soon, returned, waiting for review or late, per unit, and completeness, as of a
+// day; with --unit also what the unit owes next, however far off.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -14,6 +15,8 @@ int run_status(const StatusArgs& a) {
   const dsl::Date now = today();
   engine::StatusOptions options;
   options.on = now;
+  options.today = now;
+  options.history = a.history;
   if (!a.on.empty()) {
     std::string problem;
     auto day = dsl::parse_iso_date(a.on, &problem);

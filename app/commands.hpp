@@ -26,7 +26,12 @@ int run_init(const std::string& db_path, const std::string& model_path, const st
 int run_units_import(const std::string& db_path, const std::string& file, const std::string& user);
 int run_units_list(const std::string& db_path, const std::string& on);
 int run_submit(const std::string& db_path, const std::vector<std::string>& files, const std::string& user, bool correct);
-int run_deadlines(const std::string& model_path, const std::string& period, const std::string& year);
+// mera deadlines (cmd_deadlines.cpp): a model folder, or the model in force in a database and,
+// with --unit, only that unit's forms and hops.
+struct DeadlinesArgs {
+  std::string model, db, unit, period, year;
+};
+int run_deadlines(const DeadlinesArgs& args);
 int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id);
 
 // mera eval and mera demo (cmd_eval.cpp, cmd_demo.cpp).
@@ -55,6 +60,7 @@ int run_review(const ReviewArgs& args, const std::string& user);
 struct StatusArgs {
   std::string db, on, unit, period;
   int soon = 7;
+  bool history = false;
 };
 int run_status(const StatusArgs& args);
 

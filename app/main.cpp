@@ -72,11 +72,13 @@ int main(int argc, char** argv) {
   submissions->add_flag("--all", filter.all_versions, "every version, not only the current one");
   submissions->add_option("--id", id, "show this submission in full");
 
-  std::string period, year;
+  mera::app::DeadlinesArgs deadlines_args;
   auto* deadlines = app.add_subcommand("deadlines", "Due dates of every hop of the route: for one period, or the whole year as a table");
-  deadlines->add_option("MODEL", model, "a .mera file or a folder of .mera files")->required();
-  deadlines->add_option("--period", period, "one period: 2021Q4, 2021H2, 2021-03, 2021");
-  deadlines->add_option("--year", year, "a whole year as a calendar table: 2021");
+  deadlines->add_option("MODEL", deadlines_args.model, "a .mera file or a folder of .mera files (or --db)");
+  deadlines->add_option("--db", deadlines_args.db, "the model in force in this database, instead of MODEL");
+  deadlines->add_option("--unit", deadlines_args.unit, "with --db: only the forms this unit submits and the hops it forwards");
+  deadlines->add_option("--period", deadlines_args.period, "one period: 2021Q4, 2021H2, 2021-03, 2021");
+  deadlines->add_option("--year", deadlines_args.year, "a whole year as a calendar table: 2021");
 
   mera::engine::DashboardRequest request;
   std::string format = "table", explain;
@@ -162,6 +164,7 @@ int main(int argc, char** argv) {
   status->add_option("--unit", status_args.unit, "only this unit and the units below it");
   status->add_option("--soon", status_args.soon, "\"due soon\" means due within this many days")->capture_default_str();
   status->add_option("--period", status_args.period, "completeness for this period and the longer ones containing it (default: the latest due)");
+  status->add_flag("--history", status_args.history, "also the late reports of earlier periods (by default only the latest period's)");
 
   if (argc < 2) {  // no command: say what there is, as git does
     std::cout << app.help();
@@ -180,7 +183,7 @@ int main(int argc, char** argv) {
     if (units_import->parsed()) return mera::app::run_units_import(db, table, user);
     if (units_list->parsed()) return mera::app::run_units_list(db, on);
     if (submit->parsed()) return mera::app::run_submit(db, files, user, correct);
-    if (deadlines->parsed()) return mera::app::run_deadlines(model, period, year);
+    if (deadlines->parsed()) return mera::app::run_deadlines(deadlines_args);
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
     if (eval->parsed()) return mera::app::run_eval(db, request, format, explain, compare);
     if (publish->parsed()) return mera::app::run_model_publish(db, model, effective, user);

@@ -5,11 +5,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <set>
 #include <stdexcept>
 
 #include "mera/forms/typecheck.hpp"
 #include "mera/rules/due_dates.hpp"
+#include "mera/storage/clock.hpp"
 #include "moment.hpp"
 #include "reporting_periods.hpp"
 #include "status_builder.hpp"
@@ -43,6 +46,16 @@ StatusBuilder::StatusBuilder(const storage::Database& db, const StatusOptions& o
       tree_(UnitTree::load(db)), duties_(db, tree_), ledger_(Ledger::load(db)), revisions_(db) {
   if (!options_.unit.empty() && !tree_.unit(options_.unit))
     throw std::invalid_argument(fmt::format("no unit '{}' in {}{}", options_.unit, db.path(), forms::closest(options_.unit, tree_.ids())));
+  // Nothing is reported after today, so a day far ahead tells nothing more than a year ahead does,
+  // and would cost a line of work for every period up to it.
+  dsl::Date today = options_.today ? *options_.today : day_of(storage::now_utc());
+  dsl::Date farthest = dsl::Date::from_days(today.days() + kAhead);
+  if (farthest < options_.on)
+    throw std::invalid_argument(fmt::format("{} is more than a year after today ({}): status looks at most {} days ahead, to {}; "
+                                            "name a day up to then (the deadlines of any year: mera deadlines --year)",
+                                            options_.on.iso(), today.iso(), kAhead, farthest.iso()));
+  if (options_.soon_days > kAhead)
+    throw std::invalid_argument(fmt::format("\"due soon\" within {} days looks more than a year ahead: give at most {} days", options_.soon_days, kAhead));
   for (const auto& r : db.revisions())
     if (r.status == "approved" && (!first_effective_ || r.effective < *first_effective_)) first_effective_ = r.effective;
 }
@@ -63,7 +76,9 @@ void StatusBuilder::own_reports(const rules::Model& model, const forms::Form& fo
       if (missing_item(i, due, options_.on, horizon_)) add(u->id, i);
       continue;
     }
-    if (due && *due < day_of(s.first->submitted_at)) {
+    if (due && *due < day_of(s.first->submitted_at) && earlier(first_due(model, form, p.next()))) {
+      ++earlier_late_;
+    } else if (due && *due < day_of(s.first->submitted_at)) {
       StatusItem late = i;
       late.kind = ItemKind::late;
       late.due = due;
@@ -96,13 +111,15 @@ void StatusBuilder::forwards(const rules::Model& model, const forms::Form& form,
       const storage::Unit* u = tree_.unit(id);
       if (u->level != d.from || !in_scope(id, p.last_day())) continue;
       auto parent = tree_.parent_on(id, p.last_day());
-      if (parent && !parent->empty()) forward_of(model, form, p, *u, due->date, *parent);
+      if (!parent || parent->empty()) continue;
+      auto next = rules::due_date(d, p.next(), model.calendar);
+      forward_of(model, form, p, *u, due->date, *parent, earlier(next ? std::optional(next->date) : std::nullopt));
     }
   }
 }
 
 void StatusBuilder::forward_of(const rules::Model& model, const forms::Form& form, const forms::Period& p, const storage::Unit& unit,
-                               dsl::Date due, const std::string& to) {
+                               dsl::Date due, const std::string& to, bool earlier_period) {
   StatusItem i = item(ItemKind::overdue, form, p);
   i.forward = true;
   i.to = to;
@@ -130,7 +147,9 @@ void StatusBuilder::forward_of(const rules::Model& model, const forms::Form& for
   if (i.below == 0) return;  // nothing of this form below the unit: nothing to forward
   const ReportTrack* mine_track = ledger_.find(form.name, unit.id, i.period);
   if (const auto* done = mine_track ? forwarded_by(*mine_track, moment_) : nullptr) {
-    if (due < day_of(done->at)) {
+    if (due < day_of(done->at) && earlier_period) {
+      ++earlier_late_;
+    } else if (due < day_of(done->at)) {
       i.kind = ItemKind::late;
       i.due = due;
       i.submitted = done->at;
@@ -147,6 +166,60 @@ void StatusBuilder::forward_of(const rules::Model& model, const forms::Form& for
     i.days = days_between(options_.on, due);
   }
   add(unit.id, i);
+}
+
+// Is a period "earlier" on the day: the next period's report of the same hop was due by then too?
+// Its lateness is history then, shown only when asked (and counted, so the report can say so).
+bool StatusBuilder::earlier(std::optional<dsl::Date> next_due) const {
+  return !options_.history && next_due && *next_due <= options_.on;
+}
+
+// --unit: what the unit owes next, whatever the distance: for every form it submits, and every
+// hop of a form submitted below it that it forwards, the first report not in yet, due from the
+// day on, that has no line of its own; none when a "due soon" line says it already.
+void StatusBuilder::next_reports() {
+  const storage::Unit* me = tree_.unit(options_.unit);
+  std::string why;
+  const LoadedRevision* rev = revisions_.in_force(options_.on, why);
+  if (!me || !rev) return;
+  const rules::Model& model = *rev->model;
+  for (const auto& f : model.forms) {
+    if (f->period == forms::PeriodKind::record) continue;
+    if (duties_.submits(*me, *f))
+      next_of(*f, false, [&](const forms::Period& p) { return first_due(model, *f, p); });
+    for (const auto& d : model.deadlines)
+      if (d.form == f->name && d.from == me->level && f->level != me->level)
+        next_of(*f, true, [&](const forms::Period& p) -> std::optional<dsl::Date> {
+          if (duties_.expected(*f, p, me->id).empty()) return std::nullopt;  // nothing below to forward
+          auto due = rules::due_date(d, p, model.calendar);
+          return due ? std::optional(due->date) : std::nullopt;
+        });
+  }
+}
+
+void StatusBuilder::next_of(const forms::Form& form, bool forward, const std::function<std::optional<dsl::Date>(const forms::Period&)>& due_of) {
+  std::vector<StatusItem>& mine = items_[options_.unit];
+  auto listed = [&](const std::string& period) {  // a line of its own already (ready, returned, ...)
+    return std::any_of(mine.begin(), mine.end(), [&](const StatusItem& i) { return i.form == form.name && i.forward == forward && i.period == period; });
+  };
+  for (const auto& i : mine)
+    if (i.kind == ItemKind::due_soon && i.form == form.name && i.forward == forward) return;  // that is the next one
+  forms::Period p = period_containing(form.period, options_.on).previous();  // its report may still be due
+  for (int ahead = 0; ahead < 4; ++ahead, p = p.next()) {
+    auto parent = tree_.parent_on(options_.unit, p.last_day());
+    std::optional<dsl::Date> due = due_of(p);
+    if (!parent || !due || *due < options_.on || listed(p.text())) continue;
+    const ReportTrack* track = ledger_.find(form.name, options_.unit, p.text());
+    bool done = track && (forward ? forwarded_by(*track, moment_) != nullptr : state_at(*track, moment_).submitted());
+    if (done) continue;
+    StatusItem i = item(ItemKind::next, form, p);
+    i.forward = forward;
+    i.to = *parent;
+    i.due = due;
+    i.days = days_between(options_.on, *due);
+    mine.push_back(std::move(i));
+    return;
+  }
 }
 
 // Reports waiting for review, listed at the unit above them (whether expected or not).
@@ -189,7 +262,10 @@ StatusReport StatusBuilder::build() {
       }
     }
   }
+  if (!options_.unit.empty()) next_reports();
   waiting_for_review();
+  report.history = options_.history;
+  report.earlier_late = earlier_late_;
   list_units(report);
   shares(report);
   return report;

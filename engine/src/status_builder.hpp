@@ -2,6 +2,7 @@
 // horizon, every form of it, every unit in scope; items collected per unit. Private to engine/.
 #pragma once
 
+#include <functional>
 #include <map>
 
 #include "duties.hpp"
@@ -22,7 +23,10 @@ class StatusBuilder {
   void own_reports(const rules::Model& model, const forms::Form& form, const forms::Period& p);
   void forwards(const rules::Model& model, const forms::Form& form, const forms::Period& p);
   void forward_of(const rules::Model& model, const forms::Form& form, const forms::Period& p, const storage::Unit& unit, dsl::Date due,
-                  const std::string& to);
+                  const std::string& to, bool earlier_period);
+  bool earlier(std::optional<dsl::Date> next_due) const;
+  void next_reports();
+  void next_of(const forms::Form& form, bool forward, const std::function<std::optional<dsl::Date>(const forms::Period&)>& due_of);
   void waiting_for_review();
   void add(const std::string& unit, StatusItem item) { items_[unit].push_back(std::move(item)); }
   void list_units(StatusReport& report);
@@ -39,6 +43,7 @@ class StatusBuilder {
   Revisions revisions_;
   std::optional<dsl::Date> first_effective_;
   std::map<std::string, std::vector<StatusItem>> items_;  // by unit
+  int earlier_late_ = 0;  // late lines of earlier periods left out (no history asked)
 };
 
 // Long runs of overdue periods of one form folded into one item; items put in order.

@@ -20,6 +20,7 @@ const char* kind_word(ItemKind k) {
   switch (k) {
     case ItemKind::overdue: return "overdue";
     case ItemKind::due_soon: return "due soon";
+    case ItemKind::next: return "next";
     case ItemKind::returned: return "returned";
     case ItemKind::corrected: return "corrected";
     case ItemKind::to_review: return "to review";
@@ -62,6 +63,7 @@ std::string text(const StatusItem& i) {
       std::string s = fmt::format("{}{}: {}", what(i), to, i.last_period.empty() ? due_words(i) : "the oldest " + due_words(i));
       return i.forward ? s + "; " + below(i) : s;
     }
+    case ItemKind::next: return fmt::format("{}{}: {}", what(i), to, due_words(i));
     case ItemKind::returned:
       return fmt::format("{}: returned by {} ({}) at {}:\n«{}»\ncorrect it and submit it again (mera submit --correct)", what(i), i.by,
                          i.who, i.at, i.reason);
@@ -148,6 +150,9 @@ std::string render(const StatusReport& r, dsl::Date today) {
   if (!quiet.empty())
     out += fmt::format("\n{} {}: nothing overdue, due soon, returned, waiting or late: {}\n", quiet.size(), quiet.size() == 1 ? "unit" : "units",
                        listed(quiet, quiet.size()));
+  if (r.earlier_late > 0)
+    out += fmt::format("\n{} of earlier periods came late (the next period's report was due by {} too); --history lists them.\n",
+                       r.earlier_late == 1 ? std::string("1 report") : fmt::format("{} reports", r.earlier_late), r.on.iso());
   bool any = std::any_of(r.total.cells.begin(), r.total.cells.end(), [](const ReportingShare& c) { return c.expected > 0; });
   if (!any) {
     out += fmt::format("\nNo report was due by {}, so there is no completeness to show yet.\n", r.on.iso());

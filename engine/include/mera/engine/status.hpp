@@ -5,6 +5,7 @@
 // database answers "what was overdue on 2022-01-12?" at any time. See docs/workflow.md.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "mera/dsl/date.hpp"
 #include "mera/engine/reporting.hpp"
 #include "mera/forms/period.hpp"
+#include "mera/rules/model.hpp"
 #include "mera/storage/database.hpp"
 
 namespace mera::engine {
@@ -21,16 +23,24 @@ struct StatusOptions {
   std::string unit;   // only this unit and the units below it; empty: the whole tree
   int soon_days = 7;  // "due soon": due from `on` to `on` + soon_days
   std::optional<forms::Period> period;  // the completeness columns start here; default: the latest period due by `on`
+  bool history = false;  // also the `late` lines of earlier periods, not only of the latest one due
+  // The day mera runs (default: the clock's). Nothing can be reported after it, so `on` may be at
+  // most kAhead days later, and soon_days at most kAhead: what status reads stays bounded.
+  std::optional<dsl::Date> today;
 };
+
+// How far ahead of today status looks: a year and a day (a leap year's reporting cycle).
+inline constexpr int kAhead = 366;
 
 enum class ItemKind {
   overdue,    // not in, and its due date has passed: `days` overdue
   due_soon,   // not in, due within soon_days: due in `days` (0: today)
+  next,       // --unit only: the unit's next report (or forward) of a form not in yet, due later than soon_days: in `days`
   returned,   // returned by the unit above and not corrected yet
   corrected,  // returned, corrected and submitted again: waiting for review
   to_review,  // reports of the units below waiting for this unit to accept or return them
   ready,      // everything below accepted: the unit can forward its report
-  late,       // came after its due date: `days` late
+  late,       // came after its due date: `days` late (of earlier periods only with `history`)
 };
 
 struct StatusItem {
@@ -70,6 +80,8 @@ struct StatusReport {
   std::string scope;     // the --unit, or empty
   std::string model;     // "tomsk (revision 1)": the revision in force on the day, if any
   std::string note;      // when nothing could be due yet, why (no revision in force, ...)
+  bool history = false;  // late lines of earlier periods included
+  int earlier_late = 0;  // without history: late lines of earlier periods left out
   std::vector<UnitStatus> units;  // every unit in scope, in tree order (units without items too)
   std::vector<forms::Period> periods;  // the completeness columns: a period and the longer ones containing it
   std::vector<ShareRow> by_unit;       // each unit with everything below it
@@ -77,8 +89,27 @@ struct StatusReport {
   ShareRow total;
 };
 
-// Throws std::invalid_argument for a unit that does not exist.
+// Throws std::invalid_argument for a unit that does not exist, and for `on` or soon_days beyond
+// kAhead days (the message says what to do).
 StatusReport build_status(const storage::Database& db, const StatusOptions& options);
+
+// The deadlines that concern one unit, for `mera deadlines --db DB --unit U`: the first hop of
+// every form it submits (its level's forms, or those its forms list names), and every hop from its
+// level of a form submitted below it, which it forwards once everything below is in.
+class UnitDeadlines {
+ public:
+  // Throws std::invalid_argument for a unit that does not exist.
+  UnitDeadlines(const storage::Database& db, const std::string& unit);
+  ~UnitDeadlines();
+  const storage::Unit& unit() const;
+  // The unit above it on the period's last day; nullopt when it is not in the tree then.
+  std::optional<std::string> parent_for(const forms::Period& period) const;
+  bool concerns(const rules::Model& model, const forms::Form& form, const rules::Deadline& hop, const forms::Period& period) const;
+
+ private:
+  struct Tree;
+  std::unique_ptr<Tree> tree_;
+};
 
 // The report as `mera status` prints it: a block per unit with something to say, the units with
 // nothing to say in one line, then the completeness table. `today` marks a day in the future.
