@@ -64,4 +64,7 @@ struct StatusArgs {
 };
 int run_status(const StatusArgs& args);
 
+// mera db check (cmd_db.cpp): issue 13, a database's integrity and mera's invariants.
+int run_db_check(const std::string& db_path);
+
 }  // namespace mera::app

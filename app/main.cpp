@@ -166,6 +166,12 @@ int main(int argc, char** argv) {
   status->add_option("--period", status_args.period, "completeness for this period and the longer ones containing it (default: the latest due)");
   status->add_flag("--history", status_args.history, "also the late reports of earlier periods (by default only the latest period's)");
 
+  // mera db (issue 13): the database file itself, for its keeper.
+  auto* db_cmd = app.add_subcommand("db", "The database file itself: check it");
+  db_cmd->require_subcommand(1);
+  auto* db_check = db_cmd->add_subcommand("check", "SQLite's integrity check and mera's own invariants: ok with counts, or every problem");
+  add_db(db_check);
+
   if (argc < 2) {  // no command: say what there is, as git does
     std::cout << app.help();
     return mera::app::failure;
@@ -193,6 +199,7 @@ int main(int argc, char** argv) {
     if (demo->parsed()) return mera::app::run_demo(demo_db, user);
     if (review->parsed()) return mera::app::run_review(review_args, user);
     if (status->parsed()) return mera::app::run_status(status_args);
+    if (db_check->parsed()) return mera::app::run_db_check(db);
   } catch (const mera::storage::Busy& e) {
     std::cerr << "mera: " << e.what() << '\n';
     return mera::app::failure;

@@ -1,3 +1,4 @@
+// mera init: a new database holding a model as its first revision and the units its folder ships.
 #include "mera/engine/init.hpp"
 
 #include <fmt/format.h>
@@ -13,31 +14,12 @@
 namespace mera::engine {
 namespace fs = std::filesystem;
 
-namespace {
-
-// Removes a database this code created, with its WAL files, unless told it is finished.
-class NewFile {
- public:
-  explicit NewFile(std::string path) : path_(std::move(path)) {}
-  NewFile(const NewFile&) = delete;
-  NewFile& operator=(const NewFile&) = delete;
-  ~NewFile() {
-    if (keep_) return;
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path_ + suffix, ignored);
-  }
-  void keep() { keep_ = true; }
-
- private:
-  std::string path_;
-  bool keep_ = false;
-};
-
-}  // namespace
-
 InitReport init_database(const std::string& db_path, const std::string& model_path, const std::string& user, const std::string& now) {
   InitReport report;
-  if (fs::exists(db_path)) throw storage::Error(fmt::format("{} already exists; mera init creates a new database", db_path));
+  // Built under a temporary name and moved into place only when whole: an init that fails, or
+  // loses the race to another init of the same path, leaves nothing and removes nothing else.
+  // Made first, so that a path that exists is refused before the model is read.
+  storage::NewDatabase fresh(db_path);
   rules::CheckResult checked = rules::load_model(model_path, LuaSandbox());
   report.diags = std::move(checked.diags);
   report.model = checked.model;
@@ -45,9 +27,8 @@ InitReport init_database(const std::string& db_path, const std::string& model_pa
   fs::path units_path = fs::path(model_path) / "units.csv";
   dsl::SourcePtr units = fs::is_directory(model_path) && fs::exists(units_path) ? dsl::read_source(units_path.string()) : nullptr;
 
-  NewFile guard(db_path);
   {
-    storage::Database db = storage::Database::create(db_path);
+    storage::Database& db = fresh.db();
     storage::Transaction tx = db.write();
     report.revision = db.add_revision(revision_of(*report.model, model_path, "approved", user, now));
     db.add_audit({0, now, user, "init", db_path,
@@ -62,7 +43,7 @@ InitReport init_database(const std::string& db_path, const std::string& model_pa
     }
     tx.commit();
   }
-  guard.keep();
+  fresh.publish();
   report.created = true;
   return report;
 }

@@ -79,10 +79,11 @@ PublishReport publish_revision(storage::Database& db, const PublishRequest& requ
   }
   storage::Revision draft = revision_of(*report.model, request.model_path, "draft", request.user, request.now);
   report.hash = storage::revision_hash(draft.files);
+  // Read under the write lock: two publishers of one model would otherwise both find it new.
+  storage::Transaction tx = db.write();
   const std::vector<storage::Revision> stored = db.revisions();
   report.refused = publish_problem(db, stored, *report.model, report.hash);
   if (!report.refused.empty()) return report;
-  storage::Transaction tx = db.write();
   report.revision = db.add_revision(draft);
   db.add_audit({0, request.now, request.user, "revision.publish", request.model_path,
                 fmt::format("revision {} of model {} published as a draft, effective {}, hash {}", report.revision, report.model->name,

@@ -2,11 +2,32 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <stdexcept>
 
 namespace mera::engine {
 
+namespace {
+
+// A revision stored before 2026-12 from a model given as "." or ".." has that as its root and
+// its files relative to the folder mera ran in, so the root names no stored folder. Read it as
+// if the model's folder had the model's name: the files move under it, a base beside it.
+bool root_without_name(const std::string& root) { return root.empty() || root == "." || root == ".."; }
+
+rules::CheckResult load_unnamed_root(const storage::Revision& revision) {
+  namespace fs = std::filesystem;
+  rules::ModelFiles files;
+  for (const auto& f : revision.files) {
+    fs::path in_model = fs::path(f.path).lexically_relative(revision.root.empty() ? "." : revision.root);
+    files.emplace((fs::path(revision.model) / in_model).lexically_normal().generic_string(), f.text);
+  }
+  return rules::load_model(files, revision.model, LuaSandbox());
+}
+
+}  // namespace
+
 rules::CheckResult check_revision(const storage::Revision& revision) {
+  if (root_without_name(revision.root)) return load_unnamed_root(revision);
   rules::ModelFiles files;
   for (const auto& f : revision.files) files.emplace(f.path, f.text);
   return rules::load_model(files, revision.root, LuaSandbox());

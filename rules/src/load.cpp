@@ -315,14 +315,16 @@ CheckResult load_model(const ModelFiles& files, const std::string& root, const L
   return load_from(Stored(files), fs::path(root), lua);
 }
 
+// Absolute paths on both sides: "." or "../x" has no name of its own to be the root, and the
+// stored files must not depend on the folder init or publish ran in.
 StoredModel stored_model(const Model& model, const fs::path& path) {
-  fs::path here = path.lexically_normal();
+  fs::path here = fs::absolute(path).lexically_normal();
   if (here.filename().empty()) here = here.parent_path();  // "examples/tomsk/" names the folder
   fs::path holder = here.parent_path();
   StoredModel stored;
   stored.root = here.filename().generic_string();
   for (const auto& source : model.sources) {
-    fs::path relative = fs::path(source->name()).lexically_normal().lexically_relative(holder.empty() ? fs::path(".") : holder);
+    fs::path relative = fs::absolute(source->name()).lexically_normal().lexically_relative(holder);
     stored.files.emplace(relative.generic_string(), source->text());
   }
   return stored;

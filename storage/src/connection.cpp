@@ -8,8 +8,8 @@
 
 namespace mera::storage {
 
-Connection::Connection(std::string path, int flags) : path_(std::move(path)) {
-  int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
+Connection::Connection(std::string path, int flags, const std::string& file) : path_(std::move(path)) {
+  int rc = sqlite3_open_v2(file.empty() ? path_.c_str() : file.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     // The message needs the handle, the handle needs closing: copy the words out first.
     try {
@@ -45,6 +45,10 @@ void Connection::exec(const char* sql) {
   int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) fail(rc);
 }
+
+int Connection::try_exec(const char* sql) noexcept { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
+
+bool Connection::read_only() const { return sqlite3_db_readonly(db_, "main") == 1; }
 
 std::int64_t Connection::int_pragma(const char* name) {
   Query q = query(std::string("PRAGMA ") + name);

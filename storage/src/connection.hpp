@@ -46,8 +46,10 @@ class Query {
 
 class Connection {
  public:
-  // flags as for sqlite3_open_v2; throws Error naming path when SQLite cannot open it.
-  Connection(std::string path, int flags);
+  // flags as for sqlite3_open_v2; throws Error naming path when SQLite cannot open it. `file`,
+  // when given, is what SQLite opens instead (a temporary name, a file: URI) while messages
+  // still name `path`, the database the user asked for.
+  Connection(std::string path, int flags, const std::string& file = {});
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();
@@ -57,6 +59,9 @@ class Connection {
 
   Query query(std::string_view sql);  // prepared once per SQL text, then reused
   void exec(const char* sql);         // a script without results (schema, BEGIN, COMMIT)
+  int try_exec(const char* sql) noexcept;  // the same, the result code returned, not thrown
+  // SQLite opened the file read-only: asked to, or the file is write-protected.
+  bool read_only() const;
   std::int64_t int_pragma(const char* name);
   void set_busy_timeout(int milliseconds);
   std::int64_t last_insert_id() const;

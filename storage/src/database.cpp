@@ -1,37 +1,59 @@
-// Opening and creating a database: the identity check, the pragmas, the migrations.
+// Opening and creating a database: the identity check, the pragmas, the migrations, and reading
+// a database this process may not write (docs/storage.md, "Read-only databases").
 #include "mera/storage/database.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <stdexcept>
 
 #include "connection.hpp"
+#include "paths.hpp"
 #include "schema.hpp"
+#include "sqlite_error.hpp"
 
 namespace mera::storage {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr int kDefaultBusyTimeoutMs = 5000;
 
 bool file_exists(const std::string& path) {
   std::error_code ec;
-  bool exists = std::filesystem::exists(path, ec);
+  bool exists = fs::exists(path, ec);
   if (ec) throw Error("cannot look at " + path + ": " + ec.message());
   return exists;
 }
 
+// SQLite takes a zero-byte file for an empty database, which mera would call somebody else's.
+void refuse_empty_file(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0 && !ec)
+    throw Error(path + ": empty file, not a mera database; remove it, then run mera init --db " + path + " MODEL");
+}
+
+// Whether this process may change the file and make the WAL files (-wal, -shm) beside it.
+bool may_write(const std::string& path) {
+  fs::path folder = fs::path(path).parent_path();
+  return ::access(path.c_str(), W_OK) == 0 && ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
+}
+
 // Set on every connection, before any domain statement: they are per connection, not per file
-// (journal_mode excepted, which is stored in the file but costs nothing to repeat).
-void set_pragmas(Connection& c) {
+// (journal_mode excepted, which is stored in the file but costs nothing to repeat). A reader
+// that may not write leaves the journal mode as the file has it: switching it is a write.
+void set_pragmas(Connection& c, bool wal) {
   c.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
   // 64 MiB of page cache at most (the default is 2 MiB), taken only as it is used: an import of
   // a million submissions in one transaction then updates its indexes in memory, not through
   // the WAL file (6.7 s -> 4.9 s for 1,000,000 rows).
   c.exec("PRAGMA cache_size = -65536");
-  Query mode = c.query("PRAGMA journal_mode = WAL");
-  if (!mode.step() || mode.text(0) != "wal")
-    throw Error("cannot switch " + c.path() + " to WAL mode (is it on a network file system?)");
+  if (wal) {
+    Query mode = c.query("PRAGMA journal_mode = WAL");
+    if (!mode.step() || mode.text(0) != "wal")
+      throw Error("cannot switch " + c.path() + " to WAL mode (is it on a network file system?)");
+  }
   if (c.int_pragma("foreign_keys") != 1)
     throw Error("this SQLite cannot enforce foreign keys, which " + c.path() + " relies on");
 }
@@ -67,42 +89,78 @@ void check_identity(Connection& c) {
                 std::to_string(Database::latest_schema_version()) + "; use a newer mera");
 }
 
-void remove_database_files(const std::string& path) {
-  std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
+// "file:/abs/path?immutable=1", every byte outside the unreserved set percent-encoded.
+std::string immutable_uri(const std::string& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char ch : fs::absolute(path).generic_string()) {
+    if (std::isalnum(ch) || ch == '/' || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+      uri += static_cast<char>(ch);
+    } else {
+      uri += '%';
+      uri += kHex[ch >> 4];
+      uri += kHex[ch & 15];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// A reader of a WAL database needs the -shm file beside it. When SQLite can neither open nor
+// make it (a read-only folder), the file is read as immutable: as it stands on disk, which is
+// the whole database only while no -wal file holds changes not yet copied into it.
+std::unique_ptr<Connection> open_read_only(const std::string& path) {
+  auto c = std::make_unique<Connection>(path, SQLITE_OPEN_READONLY);
+  int rc = c->try_exec("SELECT count(*) FROM sqlite_schema");
+  if (rc == SQLITE_OK) return c;
+  if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY) c->fail(rc, "read " + path);
+  std::error_code ec;
+  auto wal = fs::file_size(path + "-wal", ec);
+  if (!ec && wal > 0)
+    throw Error("cannot read " + path + " read-only: its -wal file holds changes not yet in the database, and they cannot be read "
+                "without a -shm file, which cannot be made in its folder; run any mera command on it once with write access, or "
+                "copy the database and its -wal file to a folder you may write");
+  return std::make_unique<Connection>(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, immutable_uri(path));
 }
 
 }  // namespace
 
-Database Database::create(const std::string& path) {
-  if (file_exists(path)) throw Error(path + " already exists; mera init creates a new database");
-  auto c = std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  try {
-    c->set_busy_timeout(kDefaultBusyTimeoutMs);
-    set_pragmas(*c);
+Database Database::create(const std::string& path) { return NewDatabase(path).publish(); }
+
+Database Database::open(const std::string& path) {
+  require_path(path);
+  if (!file_exists(path)) throw Error("no database at " + path + "; create one with `mera init`");
+  refuse_empty_file(path);
+  bool writable = may_write(path);
+  auto c = writable ? std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE) : open_read_only(path);
+  c->set_busy_timeout(kDefaultBusyTimeoutMs);
+  check_identity(*c);  // before the pragmas: WAL mode would change a file that is not ours
+  set_pragmas(*c, writable);
+  if (auto version = c->int_pragma("user_version"); version < latest_schema_version()) {
+    if (!writable)
+      throw Error(path + " has schema version " + std::to_string(version) + " and this mera needs " +
+                  std::to_string(latest_schema_version()) + "; it is read-only here, so it cannot be brought up to date: run any " +
+                  "mera command on it once with write access");
     migrate(*c);
-  } catch (...) {
-    // The file is ours, made a moment ago: do not leave a half-made database behind.
-    c.reset();
-    remove_database_files(path);
-    throw;
   }
   return Database(std::move(c));
 }
 
-Database Database::open(const std::string& path) {
-  if (!file_exists(path)) throw Error("no database at " + path + "; create one with `mera init`");
-  auto c = std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE);
+// The new database's file, under its temporary name; messages name `path`.
+Database Database::build(const std::string& path, const std::string& file) {
+  auto c = std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE, file);
   c->set_busy_timeout(kDefaultBusyTimeoutMs);
-  check_identity(*c);  // before the pragmas: WAL mode would change a file that is not ours
-  set_pragmas(*c);
-  if (c->int_pragma("user_version") < latest_schema_version()) migrate(*c);
+  // A rollback journal while it is built: at publish the file is whole by itself, no -wal
+  // file under the temporary name to lose. open() switches it to WAL.
+  set_pragmas(*c, false);
+  migrate(*c);
   return Database(std::move(c));
 }
 
 int Database::latest_schema_version() { return migrations().back().version; }
 
 Database::Database(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
+
+bool Database::read_only() const { return connection_->read_only(); }
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
@@ -120,6 +178,29 @@ std::string Database::pragma(std::string_view name) const {
   return q.step() ? q.text(0) : std::string();
 }
 
-Transaction Database::write() { return Transaction(*connection_); }
+Transaction Database::write() {
+  if (connection_->read_only())
+    throw Error(path() + " is read-only here (the file or its folder is write-protected): mera can read it but not change it; ask "
+                "for write access to both, or work on a copy");
+  Transaction tx(*connection_);
+  refuse_damage();  // under the write lock: what is checked is what the transaction writes to
+  return tx;
+}
+
+// SQLite meets a damaged page only when a statement reads it, and an insert at the end of a
+// table reads few: without this, a damaged database accepts reports. PRAGMA quick_check reads
+// every page, about 16 ms per MB on the machine of docs/storage.md, so it runs once per
+// connection, before its first write, for files up to kQuickCheckLimit; a bigger file relies on
+// SQLITE_CORRUPT where a statement meets the damage, and on `mera db check` run by its keeper.
+void Database::refuse_damage() {
+  if (checked_for_damage_) return;
+  std::int64_t bytes = connection_->int_pragma("page_count") * connection_->int_pragma("page_size");
+  if (bytes <= kQuickCheckLimit) {
+    Query q = connection_->query("PRAGMA quick_check(1)");
+    if (q.step("check " + path() + " before writing") && q.text(0) != "ok")
+      throw Damaged(damaged_message(path(), "PRAGMA quick_check: " + q.text(0)));
+  }
+  checked_for_damage_ = true;
+}
 
 }  // namespace mera::storage

@@ -15,9 +15,6 @@ std::string describe(int rc, sqlite3* db, const std::string& path) {
   switch (rc & 0xff) {
     case SQLITE_FULL:
       return "disk full: " + path + " cannot grow";
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return path + " is damaged or not a database";
     case SQLITE_CANTOPEN: {
       int err = db ? sqlite3_system_errno(db) : 0;
       return "cannot open " + path + (err ? std::string(": ") + std::strerror(err) : std::string());
@@ -31,9 +28,18 @@ std::string describe(int rc, sqlite3* db, const std::string& path) {
 
 }  // namespace
 
+std::string damaged_message(const std::string& path, std::string_view found) {
+  return path + " is damaged" + (found.empty() ? std::string(" (SQLite found a corrupt page)") : " (" + std::string(found) + ")") +
+         ": mera writes nothing to it; `mera db check --db " + path + "` lists the damage; restore the file from a backup";
+}
+
 void throw_sqlite(int rc, sqlite3* db, const std::string& path, std::string_view doing) {
   int primary = rc & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw Busy(path);
+  if (primary == SQLITE_CORRUPT) throw Damaged(damaged_message(path));
+  if (primary == SQLITE_NOTADB)
+    throw Damaged(path + " is not a SQLite database, or its first page is damaged: check the --db path, or restore the file "
+                         "from a backup");
   std::string message = describe(rc, db, path);
   if (!doing.empty()) message = "cannot " + std::string(doing) + ": " + message;
   throw Error(message);

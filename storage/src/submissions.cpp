@@ -79,6 +79,8 @@ std::int64_t Database::add_submission(const Submission& s) {
     q.run();
   } catch (const Busy&) {
     throw;
+  } catch (const Damaged&) {
+    throw;
   } catch (const Error& e) {
     throw Error("cannot " + describe(s) + ": " + e.what());  // built only on failure
   }

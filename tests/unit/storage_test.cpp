@@ -117,7 +117,8 @@ BOOST_AUTO_TEST_CASE(open_refuses_a_text_file) {
   TempPath file;
   std::string text = "units:\n  school_1: School No. 1\n" + std::string(600, 'x');
   std::ofstream(file.path) << text;
-  BOOST_TEST(error_of([&] { Database::open(file.path); }) == file.path + " is damaged or not a database");
+  BOOST_TEST(error_of([&] { Database::open(file.path); }) ==
+             file.path + " is not a SQLite database, or its first page is damaged: check the --db path, or restore the file from a backup");
   BOOST_TEST(file_bytes(file.path) == text);
 }
 

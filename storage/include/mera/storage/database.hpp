@@ -43,10 +43,13 @@ class Transaction {
 
 class Database {
  public:
-  // Refuses a path that exists; otherwise makes the file with the current schema.
+  // Refuses a path that exists; otherwise makes the file with the current schema, atomically
+  // (NewDatabase below): a database appears at `path` whole or not at all.
   static Database create(const std::string& path);
-  // Refuses a missing file, one that is not a mera database, or one of a newer schema than this
-  // build knows; migrates an older one forward (all pending migrations in one transaction).
+  // Refuses an empty path, a missing or zero-byte file, one that is not a mera database, or one
+  // of a newer schema than this build knows; migrates an older one forward (all pending
+  // migrations in one transaction). A file this process may not write (or whose folder it may
+  // not write) is opened read-only: reading works, write() refuses.
   static Database open(const std::string& path);
   static int latest_schema_version();
 
@@ -61,9 +64,14 @@ class Database {
   // The value of a PRAGMA ("journal_mode", "foreign_keys"), as text: for checks and tests.
   std::string pragma(std::string_view name) const;
 
+  bool read_only() const;
+
   // Starts the write transaction every add_ and set_ below needs (std::logic_error without
-  // one, or when one is already open). Throws Busy when another writer holds the database.
+  // one, or when one is already open). Throws Busy when another writer holds the database,
+  // Error when it is read-only, and Damaged when the first write of this connection finds the
+  // file damaged (PRAGMA quick_check, for files up to kQuickCheckLimit).
   Transaction write();
+  static constexpr std::int64_t kQuickCheckLimit = 16 << 20;
 
   // Units and their dated place in the tree.
   void add_unit(const Unit& unit);  // refuses an id that exists
@@ -136,9 +144,32 @@ class Database {
   ContentSummary content() const;
 
  private:
+  friend class NewDatabase;
   explicit Database(std::unique_ptr<Connection> connection);
+  static Database build(const std::string& path, const std::string& file);
+  void refuse_damage();
 
   std::unique_ptr<Connection> connection_;
+  bool checked_for_damage_ = false;
+};
+
+// A database being made, under a temporary name in the folder of `path`, so that it appears at
+// `path` whole or not at all. publish() moves it into place without ever replacing a file: of
+// two makers of one path, one publishes and the other is told the path exists. Destroyed
+// unpublished, it removes its own temporary files and nothing else.
+class NewDatabase {
+ public:
+  explicit NewDatabase(const std::string& path);  // Error when `path` exists or the folder refuses
+  NewDatabase(const NewDatabase&) = delete;
+  NewDatabase& operator=(const NewDatabase&) = delete;
+  ~NewDatabase();
+
+  Database& db() { return *db_; }  // the schema made; fill it in, commit, then publish
+  Database publish();  // Error when `path` appeared meanwhile; then nothing is left behind
+
+ private:
+  std::string path_, temporary_;
+  std::optional<Database> db_;
 };
 
 }  // namespace mera::storage

@@ -20,4 +20,12 @@ class Busy : public Error {
       : Error("the database " + path + " is busy: another mera is writing to it; try again") {}
 };
 
+// SQLite reported a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB), or the check before a write
+// found damage. The transaction it happened in is rolled back; nothing is written. Its own type
+// so that no caller mistakes it for a problem of the input and carries on.
+class Damaged : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace mera::storage
