@@ -1,5 +1,7 @@
 // mera submit --db DB [--correct] FILE...: each file one transaction; a file with any error is
-// refused whole, with every problem of every submission printed.
+// refused whole, with every problem of every submission printed. Every file is checked to open
+// before any is stored, so a mistyped name does not leave the files before it stored and the
+// ones after it not.
 
 #include <iostream>
 
@@ -9,6 +11,17 @@
 namespace mera::app {
 
 int run_submit(const std::string& db_path, const std::vector<std::string>& files, const std::string& user, bool correct) {
+  bool all_readable = true;
+  for (const auto& path : files) {
+    if (std::string why = dsl::unreadable(path); !why.empty()) {
+      std::cerr << "mera: error: " << why << '\n';
+      all_readable = false;
+    }
+  }
+  if (!all_readable) {
+    std::cerr << "mera: nothing was submitted: correct the file names above and submit again\n";
+    return failure;
+  }
   storage::Database db = storage::Database::open(db_path);
   engine::SubmitOptions options{user, correct, {}};
   int exit = ok;

@@ -1,6 +1,9 @@
 #include "mera/dsl/source.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
@@ -37,9 +40,35 @@ std::string_view SourceFile::line_text(std::size_t line) const {
   return std::string_view(text_).substr(begin, end - begin);
 }
 
+namespace {
+
+// A folder opens as a stream on Linux and then reports an absurd size: it is refused by name.
+std::string folder_message(const std::string& path) {
+  return path + " is a folder, not a file: give the path of a file (or the files in it)";
+}
+
+bool is_folder(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+}  // namespace
+
+std::string unreadable(const std::string& path) {
+  if (is_folder(path)) return folder_message(path);
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (in) return {};
+  return "cannot open " + path + (errno ? std::string(": ") + std::strerror(errno) : std::string());
+}
+
 SourcePtr read_source(const std::string& path) {
+  if (is_folder(path)) throw std::runtime_error(folder_message(path));
   std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw std::runtime_error("cannot open " + path);
+  if (!in) {
+    std::string why = unreadable(path);
+    throw std::runtime_error(why.empty() ? "cannot open " + path : why);
+  }
   // One allocation of the file's size: a 100 MB submission file costs 100 MB, not the 2-3x a
   // growing stream buffer would.
   auto size = static_cast<std::streamoff>(in.tellg());

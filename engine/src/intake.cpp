@@ -11,6 +11,7 @@
 #include "mera/forms/read.hpp"
 #include "mera/forms/validate.hpp"
 #include "mera/storage/clock.hpp"
+#include "moment.hpp"
 #include "submission_header.hpp"
 
 namespace mera::engine {
@@ -31,6 +32,10 @@ class FileIntake {
   const LoadedRevision* revision_for(const Header& h, const forms::SubmissionInput& input, dsl::Diagnostics& diags);
   const forms::Form* form_of(const Header& h, const LoadedRevision& rev, dsl::Diagnostics& diags);
   void check_period(const Header& h, const forms::Form& form, dsl::Diagnostics& diags);
+  void check_period_ended(const Header& h, dsl::Diagnostics& diags);
+  void check_record_dates(const Header& h, const forms::Form& form, const forms::ValidValues& valid,
+                          const forms::SubmissionInput& input, dsl::Diagnostics& diags);
+  void check_order(const Header& h, const storage::Submission& earlier, dsl::Diagnostics& diags);
   void check_unit(const Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags);
   std::int64_t check_earlier(const Header& h, const Key& key, dsl::Diagnostics& diags, int& version);
 
@@ -69,6 +74,9 @@ const forms::Form* FileIntake::form_of(const Header& h, const LoadedRevision& re
   return form;
 }
 
+// The key of a report is the one its form has: a period, or a record. A key of the other kind
+// is refused, not ignored: a "record" on a period form would make a second report of the same
+// unit and period look new, and count its figures twice.
 void FileIntake::check_period(const Header& h, const forms::Form& form, dsl::Diagnostics& diags) {
   if (form.period == forms::PeriodKind::record) {
     if (h.period || h.period_unreadable)
@@ -76,6 +84,10 @@ void FileIntake::check_period(const Header& h, const forms::Form& form, dsl::Dia
                                              h.context, form.name, form.record_key, form.record_key));
     return;
   }
+  if (!h.record.empty())
+    diags.error(h.record_span, fmt::format("{}form '{}' is submitted per {}, and has no records: leave \"record\" out (a unit sends one "
+                                           "report per {}; to replace it, submit a correction)",
+                                           h.context, form.name, period_words(form.period), period_words(form.period)));
   if (h.period_unreadable) return;  // reported by the header
   if (!h.period) {
     diags.error(h.whole, fmt::format("{}form '{}' is submitted per {}: the submission needs a \"period\"{}", h.context, form.name,
@@ -84,6 +96,45 @@ void FileIntake::check_period(const Header& h, const forms::Form& form, dsl::Dia
     diags.error(h.period_span, fmt::format("{}form '{}' is submitted per {}, and '{}' is a {}{}", h.context, form.name,
                                            period_words(form.period), h.period_text, period_words(h.period->kind),
                                            period_example(form.period, h.period->year)));
+  } else {
+    check_period_ended(h, diags);
+  }
+}
+
+// A period is reported once it is over: from its last day on (mera's days are UTC days, and in
+// Russia the next local day begins while UTC is still on the last one). A report dated earlier
+// would count as on time whatever its real date (docs/decisions.md, "Dates a report may carry").
+void FileIntake::check_period_ended(const Header& h, dsl::Diagnostics& diags) {
+  dsl::Date last = h.period->last_day();
+  if (h.today < last) {
+    diags.error(h.period_span, fmt::format("{}{} has not ended (its last day is {}, today is {}): a period that has not ended is not "
+                                           "reportable yet; submit its report from {} on",
+                                           h.context, h.period_text, last.iso(), h.today.iso(), last.iso()));
+  } else if (h.day < last) {
+    diags.error(h.submitted_at_span, fmt::format("{}submitted_at {} is before {} ends ({}): a report is dated on or after the last day of "
+                                                 "its period; leave submitted_at out to date it now",
+                                                 h.context, h.submitted_at, h.period_text, last.iso()));
+  }
+}
+
+// A record reports what has happened by its date: none of its dates (opened, closed, ...) is
+// later than the day it is submitted (docs/decisions.md, "Dates a report may carry").
+void FileIntake::check_record_dates(const Header& h, const forms::Form& form, const forms::ValidValues& valid,
+                                    const forms::SubmissionInput& input, dsl::Diagnostics& diags) {
+  for (std::size_t i = 0; i < form.fields.size(); ++i) {
+    const dsl::Date* date = valid.values[i].get<dsl::Date>();
+    if (!date || !(h.day < *date)) continue;
+    const forms::Field& field = form.fields[i];
+    dsl::Span at = h.whole;
+    for (const auto& [key, value] : input.values)
+      if (key.name == field.name) at = value.span;
+    if (h.submitted_at_span.known())
+      diags.error(at, fmt::format("{}{} ({}) is {}, after the record's submitted_at {}: a record is dated on or after every date it "
+                                  "states",
+                                  h.context, field.name, field.label, date->iso(), h.submitted_at));
+    else
+      diags.error(at, fmt::format("{}{} ({}) is {}, after today ({}): a record states what has already happened", h.context,
+                                  field.name, field.label, date->iso(), h.today.iso()));
   }
 }
 
@@ -134,10 +185,28 @@ std::int64_t FileIntake::check_earlier(const Header& h, const Key& key, dsl::Dia
   } else if (!earlier && correction) {
     diags.error(h.whole, fmt::format("{}nothing to correct: this report was never submitted", h.context));
   } else if (earlier) {
+    check_order(h, *earlier, diags);
     version = earlier->version + 1;
     return earlier->id;
   }
   return 0;
+}
+
+// A correction comes after the version it replaces and after the last step of its review (the
+// return that asked for it): history is kept in the order it happened.
+void FileIntake::check_order(const Header& h, const storage::Submission& earlier, dsl::Diagnostics& diags) {
+  dsl::Span at = h.submitted_at_span.known() ? h.submitted_at_span : h.whole;
+  if (compare_moments(h.submitted_at, earlier.submitted_at) < 0) {
+    diags.error(at, fmt::format("{}this correction is dated {}, before the version it replaces (submission {}, version {}, submitted at "
+                                "{}): a correction is dated after what it corrects",
+                                h.context, h.submitted_at, earlier.id, earlier.version, earlier.submitted_at));
+    return;
+  }
+  auto events = db_.workflow_events(earlier.form, earlier.unit, earlier.period, earlier.record_key);
+  if (!events.empty() && compare_moments(h.submitted_at, events.back().at) < 0)
+    diags.error(at, fmt::format("{}this correction is dated {}, before the report's last step ({} by {} at {}): a correction is dated "
+                                "after the review it answers",
+                                h.context, h.submitted_at, events.back().action, events.back().actor, events.back().at));
 }
 
 void FileIntake::take(forms::SubmissionInput&& input) {
@@ -151,12 +220,16 @@ void FileIntake::take(forms::SubmissionInput&& input) {
     check_period(h, *form, diags);
     if (!h.unit.empty()) check_unit(h, *form, *rev->model, diags);
     valid = forms::validate_values(*form, input.values, rev->enums, rev->functions.get(), h.context, diags, input.span);
-    if (valid && form->period == forms::PeriodKind::record) h.record = record_key(h, *form, *valid, diags);
+    if (valid && form->period == forms::PeriodKind::record) {
+      h.record = record_key(h, *form, *valid, diags);
+      check_record_dates(h, *form, *valid, input, diags);
+    }
   }
   storage::Submission row;
   std::optional<Key> key;
   if (form && !h.unit.empty() && !diags.has_errors()) {
-    key = Key{form->name, h.unit, h.period ? h.period->text() : "", h.record};
+    bool by_record = form->period == forms::PeriodKind::record;
+    key = Key{form->name, h.unit, by_record ? "" : h.period->text(), by_record ? h.record : ""};
     row.supersedes = check_earlier(h, *key, diags, row.version);
   }
   report_.diags.append(diags);

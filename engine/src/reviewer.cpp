@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "moment.hpp"
+#include "mera/forms/read.hpp"
 #include "mera/forms/typecheck.hpp"
 
 namespace mera::engine {
@@ -144,8 +145,9 @@ ReviewOutcome Reviewer::judge(const ReviewRequest& r) {
   Target t;
   bool returning = r.action == ReviewAction::return_for_correction;
   std::string problem = moment(r, at);
-  if (problem.empty() && returning && r.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-    problem = "a report is returned with a reason (--reason TEXT, or the reason column), so that its unit knows what to correct";
+  if (problem.empty() && returning && forms::blank(r.reason))
+    problem = std::string("a report is returned with a reason (--reason TEXT, or the reason column), so that its unit knows what to correct") +
+              (r.reason.empty() ? "" : "; the one given is only blank space");
   if (problem.empty()) problem = resolve(r, at, t);
   if (problem.empty()) problem = check_reviewer(r, t);
   if (problem.empty()) problem = check_verdict(r, t, at);

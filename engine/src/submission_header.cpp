@@ -125,8 +125,9 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
   std::string why;
   auto today = read_moment(now, why);
   h.submitted_at = now;
-  h.day = today.value_or(dsl::Date{1970, 1, 1});
+  h.day = h.today = today.value_or(dsl::Date{1970, 1, 1});
   if (given(input.submitted_at)) {
+    h.submitted_at_span = input.submitted_at.second.span;
     std::string text = text_of(input.submitted_at, h.context, "a date such as 2021-04-03", diags);
     if (auto day = read_moment(text, why)) {
       if (today && *today < *day) {

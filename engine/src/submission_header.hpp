@@ -27,7 +27,9 @@ struct Header {
   dsl::Span record_span;
   bool correction = false;
   std::string submitted_at;  // as given, or the time of the import
+  dsl::Span submitted_at_span;  // unknown when not given
   dsl::Date day;             // the day of submitted_at
+  dsl::Date today;           // the day of the import (the server's)
 };
 
 // 2021-04-03, 2021-04-03T10:00, 2021-04-03T10:00:00 and 2021-04-03T10:00:00Z (or a space

@@ -101,7 +101,7 @@ void UnitsTable::read(const forms::CsvRow& row) {
     report_.diags.error(r.id_span, r.unit.id.empty() ? "a unit needs an id" : fmt::format("a unit id has no blanks: '{}'", r.unit.id));
     ok = false;
   }
-  if (r.unit.name.empty()) {
+  if (forms::blank(r.unit.name)) {
     report_.diags.error(cell(row, 1).span, fmt::format("unit '{}' needs a name", r.unit.id));
     ok = false;
   }

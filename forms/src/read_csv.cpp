@@ -11,6 +11,7 @@
 #include "csv_records.hpp"
 #include "mera/forms/read.hpp"
 #include "read_formats.hpp"
+#include "value_text.hpp"
 
 namespace mera::forms {
 
@@ -44,9 +45,34 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// "line 4 has 7 fields, the header has 6: ...": a row of the wrong width says which line and how
+// to mend it; a value holding the separator unquoted is the usual cause of a row too wide.
+std::string width_message(const dsl::SourceFile& file, std::size_t row_begin, std::size_t fields, std::size_t header, char separator) {
+  std::string mend = fields > header ? fmt::format("a name with a {} must be quoted (\"Центр{} филиал\")", separator == ',' ? "comma" : "';'", separator)
+                                     : "give every column its field, an empty one too";
+  return fmt::format("line {} has {} {}, the header has {}: {}", file.line_of(row_begin), fields, fields == 1 ? "field" : "fields",
+                     header, mend);
+}
+
+// A first line that names none of a submission's columns is data, not a header: one message
+// that shows what it begins with, rather than one per cell ("column '0' is given twice").
+bool names_a_column(const Record& r) {
+  for (std::size_t i = 0; i < r.size; ++i)
+    if (header_member(trim(r[i].text))) return true;
+  return false;
+}
+
+std::string not_a_header_message(const Record& r) {
+  std::string begins;
+  for (std::size_t i = 0; i < r.size && i < 3; ++i) begins += (i ? ", " : "") + quote_text(trim(r[i].text));
+  return fmt::format("the first line must be a header naming the columns (form, unit, period or record, then the fields), and "
+                     "this one names none of them: it begins {}{}",
+                     begins, r.size > 3 ? ", ..." : "");
+}
+
 class CsvReader {
  public:
-  CsvReader(const dsl::SourceFile& file, dsl::Diagnostics& diags) : file_(file), diags_(diags) {}
+  CsvReader(const dsl::SourceFile& file, char separator, dsl::Diagnostics& diags) : file_(file), separator_(separator), diags_(diags) {}
 
   bool header(const Record& r);
   bool row_ok(const Record& r);
@@ -57,6 +83,7 @@ class CsvReader {
   void error(dsl::Span at, std::string message) { diags_.error(at, std::move(message)); }
 
   const dsl::SourceFile& file_;
+  char separator_;
   dsl::Diagnostics& diags_;
   std::vector<Column> columns_;
   std::size_t slots_ = 0;
@@ -116,6 +143,10 @@ bool CsvReader::column(const Cell& cell, std::size_t index) {
 }
 
 bool CsvReader::header(const Record& r) {
+  if (!names_a_column(r)) {
+    error(span_of(file_, r.begin, r.end), not_a_header_message(r));
+    return false;
+  }
   bool ok = true;
   for (std::size_t i = 0; i < r.size; ++i) ok = column(r[i], i) && ok;
   for (std::size_t i = 0; i < columns_.size(); ++i)
@@ -139,7 +170,7 @@ bool CsvReader::row_ok(const Record& r) {
   if (r.size < named_ || r.size > columns_.size()) {
     dsl::Span at = r.size > columns_.size() ? span_of(file_, r[columns_.size()].begin, r[columns_.size()].end)
                                             : span_of(file_, r.end, r.end + 1);
-    error(at, fmt::format("row has {} cells, the header has {}", r.size, columns_.size()));
+    error(at, width_message(file_, r.begin, r.size, columns_.size(), separator_));
     return false;
   }
   for (std::size_t i = 0; i < r.size; ++i) {
@@ -190,7 +221,7 @@ std::size_t read_csv(const dsl::SourceFile& file, std::size_t start, dsl::Diagno
   csv::Scanner scanner(file, start, diags);
   Record record;
   if (!scanner.next(record) || record.not_utf8) return 0;
-  CsvReader reader(file, diags);
+  CsvReader reader(file, scanner.separator(), diags);
   if (!reader.header(record) || record.broken) return 0;
   std::size_t count = 0;
   while (scanner.next(record)) {
@@ -211,9 +242,17 @@ void read_csv_rows(const dsl::SourceFile& file, dsl::Diagnostics& diags, const s
   }
   csv::Scanner scanner(file, after_bom(file.text()), diags);
   Record record;
+  std::size_t width = 0;  // the header's fields
   for (bool header = true; scanner.next(record); header = false) {
     if (record.broken) {
       if (header) return;
+      continue;
+    }
+    if (header) {
+      width = record.size;
+    } else if (record.size != width) {
+      diags.error(record.size > width ? span_of(file, record[width].begin, record[width].end) : span_of(file, record.end, record.end + 1),
+                  width_message(file, record.begin, record.size, width, scanner.separator()));
       continue;
     }
     CsvRow row;

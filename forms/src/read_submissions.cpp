@@ -41,6 +41,16 @@ bool bad_utf8_at(std::string_view text, std::size_t offset) {
   return bad && *bad == 0;
 }
 
+bool blank(std::string_view text) {
+  for (std::size_t i = 0, n = 0; i < text.size(); i += n) {
+    char32_t c = dsl::decode_at(text, i, &n);
+    bool space = (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200D) ||
+                 c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+    if (!space) return false;
+  }
+  return true;
+}
+
 FileFormat detect_format(const dsl::SourceFile& file) {
   const std::string& name = file.name();
   for (std::string_view ext : {".json", ".jsonl", ".ndjson"})

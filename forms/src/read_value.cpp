@@ -52,7 +52,27 @@ std::string written(const RawValue& raw) {
   return "a value";
 }
 
-enum class Parsed { ok, not_a_number, out_of_range };
+enum class Parsed { ok, not_a_number, too_large, too_small };
+
+// The power of ten of a decimal number's first significant digit (12.5 -> 1, 0.03 -> -2,
+// 1e-400 -> -400): whether a number that a double cannot hold is too large or too close to 0.
+long long decimal_order(std::string_view s) {
+  std::size_t e = s.find_first_of("eE");
+  std::string_view mantissa = s.substr(0, e);
+  long long exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view digits = s.substr(e + 1);
+    if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
+    if (std::from_chars(digits.data(), digits.data() + digits.size(), exponent).ec == std::errc::result_out_of_range)
+      exponent = digits[0] == '-' ? -(1LL << 62) : (1LL << 62);
+  }
+  if (!mantissa.empty() && (mantissa[0] == '-' || mantissa[0] == '+')) mantissa.remove_prefix(1);
+  std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+  std::size_t first = mantissa.find_first_of("123456789");
+  if (first == std::string_view::npos) return 0;
+  long long place = first < point ? static_cast<long long>(point - first) - 1 : -static_cast<long long>(first - point);
+  return place + exponent;
+}
 
 // A decimal number: 12, -2.5, 1e3; `comma` also takes a decimal comma (2,5) as spreadsheets
 // in Russian write it.
@@ -65,10 +85,16 @@ Parsed parse_number(std::string_view s, bool comma, double& out) {
   }
   if (s.size() > 1 && s[0] == '+' && s[1] != '-' && s[1] != '+') s.remove_prefix(1);
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  if (ec == std::errc::result_out_of_range && end == s.data() + s.size()) return Parsed::out_of_range;
+  if (ec == std::errc::result_out_of_range && end == s.data() + s.size()) return decimal_order(s) < 0 ? Parsed::too_small : Parsed::too_large;
   if (ec != std::errc{} || end != s.data() + s.size() || s.empty() || !std::isfinite(out)) return Parsed::not_a_number;
   if (out == 0) out = 0;  // no -0
   return Parsed::ok;
+}
+
+// A number closer to 0 than a double can hold is refused, not rounded to 0: no figure of a report
+// is that small, so it is a mistake in the file, and storing 0 would hide it.
+std::string too_small_message(std::string_view s) {
+  return fmt::format("{} is too close to 0 to be kept as a number (the smallest is about 5e-324); write 0 if it is zero", s);
 }
 
 // Lower case for the words of a yes/no cell: ASCII and the Russian alphabet.
@@ -143,7 +169,8 @@ Value ValueReader::number(const RawValue& raw, bool whole) {
   double d = 0;
   switch (parse_number(s, raw.kind == RawValue::Kind::cell, d)) {
     case Parsed::not_a_number: return fail(raw.span, fmt::format("{} is not {}", quote_text(s), what));
-    case Parsed::out_of_range: return fail(raw.span, fmt::format("{} is too large a number", s));
+    case Parsed::too_large: return fail(raw.span, fmt::format("{} is too large a number", s));
+    case Parsed::too_small: return fail(raw.span, too_small_message(s));
     case Parsed::ok: break;
   }
   if (whole && std::floor(d) != d) return fail(raw.span, fmt::format("{} is not a whole number", s));
@@ -159,8 +186,12 @@ Value ValueReader::percent(const RawValue& raw) {
   if (raw.kind != RawValue::Kind::number && raw.kind != RawValue::Kind::cell && !sign) return expected(raw, what);
   std::string_view digits = sign ? trim(s.substr(0, s.size() - 1)) : s;
   double d = 0;
-  if (parse_number(digits, raw.kind != RawValue::Kind::number, d) != Parsed::ok)
-    return fail(raw.span, fmt::format("{} is not {}", quote_text(s), what));
+  switch (parse_number(digits, raw.kind != RawValue::Kind::number, d)) {
+    case Parsed::not_a_number: return fail(raw.span, fmt::format("{} is not {}", quote_text(s), what));
+    case Parsed::too_large: return fail(raw.span, fmt::format("{} is too large a number", s));
+    case Parsed::too_small: return fail(raw.span, too_small_message(s));
+    case Parsed::ok: break;
+  }
   double share = sign ? d / 100 : d;
   if (reading_ == Reading::submitted && share > 1) {
     if (sign) return fail(raw.span, fmt::format("{} is over 100%: a share cannot be larger than the whole", s));

@@ -475,7 +475,7 @@ BOOST_AUTO_TEST_CASE(missing_form_or_unit_column) {
              "  unit,families\n"
              "  ^~~~~~~~~~~~~\n");
   BOOST_TEST(errors("s.csv", "blood_families,org01,12\n") ==
-             "s.csv:1:1: error: the header has no 'form' and 'unit' columns: the first line names the columns, and 'form' and 'unit' are required\n"
+             "s.csv:1:1: error: the first line must be a header naming the columns (form, unit, period or record, then the fields), and this one names none of them: it begins \"blood_families\", \"org01\", \"12\"\n"
              "  blood_families,org01,12\n"
              "  ^~~~~~~~~~~~~~~~~~~~~~~\n");
   BOOST_TEST(read("s.csv", "form,families\nf,1\n").diags.all()[0].message.find("no 'unit' column") != std::string::npos);
@@ -514,10 +514,10 @@ BOOST_AUTO_TEST_CASE(rows_with_the_wrong_number_of_cells) {
   BOOST_TEST(r.count == 2u);
   BOOST_TEST(r.subs[1].unit.second.text == "u2");
   BOOST_TEST(r.rendered() ==
-             "s.csv:3:6: error: row has 3 cells, the header has 4\n"
+             "s.csv:3:6: error: line 3 has 3 fields, the header has 4: give every column its field, an empty one too\n"
              "  f,u,1\n"
              "       ^\n"
-             "s.csv:4:9: error: row has 5 cells, the header has 4\n"
+             "s.csv:4:9: error: line 4 has 5 fields, the header has 4: a name with a comma must be quoted (\"Центр, филиал\")\n"
              "  f,u,1,2,3\n"
              "          ^\n");
 }

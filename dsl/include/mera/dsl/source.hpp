@@ -45,7 +45,12 @@ struct Span {
   bool known() const { return file != nullptr; }
 };
 
-// Reads a file into a SourceFile; throws std::runtime_error naming the path on I/O failure.
+// Reads a file into a SourceFile; throws std::runtime_error naming the path on I/O failure
+// (with the reason that unreadable() gives).
 SourcePtr read_source(const std::string& path);
+
+// Why `path` cannot be read as a file ("missing.json: No such file or directory", "data is a
+// folder, not a file: ..."), or empty when it opens: to check every file before using any.
+std::string unreadable(const std::string& path);
 
 }  // namespace mera::dsl

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <string_view>
 
 #include "mera/dsl/diagnostic.hpp"
 #include "mera/forms/submission.hpp"
@@ -35,6 +36,11 @@ struct CsvRow {
   dsl::Span span;  // the whole row
 };
 void read_csv_rows(const dsl::SourceFile& file, dsl::Diagnostics& diags, const std::function<void(CsvRow&&)>& each);
+
+// Whether `text` shows nothing: only blanks, line breaks and the other Unicode spaces (U+00A0,
+// U+2000 to U+200A, U+3000, ...) and invisible characters (zero-width space, word joiner, byte
+// order mark). A reason or a name made of them is as empty as "".
+bool blank(std::string_view text);
 
 // One JSON value from text that is not a user's file (the stored values of a submission); its
 // spans point nowhere. Throws std::runtime_error naming the byte offset when the text is malformed.
