@@ -147,9 +147,10 @@ BOOST_AUTO_TEST_CASE(a_unit_sees_its_next_report_of_every_form_however_far) {
   BOOST_TEST(q->to == "p1");
   BOOST_TEST(find(mine, ItemKind::next, "other").has_value());
   BOOST_TEST(!find(mine, ItemKind::next, "h").has_value());  // a platform's form
-  // Submitted early: the next one is 2021Q2's, due 2021-07-05.
-  w.submit("q", "o2", "2021Q1", "2021-02-20");
-  auto later = find(items_of(status_on(w, "2021-03-01", "o2"), "o2"), ItemKind::next, "q");
+  // Submitted on the period's last day (the earliest a report may be dated): the next one is
+  // 2021Q2's, due 2021-07-05.
+  w.submit("q", "o2", "2021Q1", "2021-03-31");
+  auto later = find(items_of(status_on(w, "2021-04-01", "o2"), "o2"), ItemKind::next, "q");
   BOOST_REQUIRE(later);
   BOOST_TEST(later->period == "2021Q2");
   // Inside the window it is a "due soon" line, not a second one.
