@@ -12,9 +12,9 @@ using forms::NoValue;
 using forms::Value;
 
 struct LuaFunctions::State {
+  explicit State(LuaLimits limits) : budget(limits) {}
   lua::Budget budget;
   lua::State L;
-  long instructions = 0;
   std::string broken;  // why the blocks could not be loaded (the checker ran them, so rare)
 };
 
@@ -60,22 +60,44 @@ Value result(lua_State* L, const std::string& name) {
   }
 }
 
+// What call() hands to the protected part of a call: everything that can raise (a missing
+// function, an argument too big for the memory left) raises inside lua_pcall, never outside it
+// where Lua would abort the process.
+struct Call {
+  const std::string* name;
+  const std::vector<Value>* args;
+  bool missing = false;
+};
+
+int look_up_and_call(lua_State* L) {
+  auto* call = static_cast<Call*>(lua_touserdata(L, 1));
+  lua_settop(L, 0);
+  luaL_checkstack(L, static_cast<int>(call->args->size()) + 2, "too many arguments for Lua");
+  if (lua_getglobal(L, call->name->c_str()) != LUA_TFUNCTION) {
+    call->missing = true;
+    return 0;
+  }
+  for (const auto& a : *call->args) push(L, a);
+  lua_call(L, static_cast<int>(call->args->size()), 1);
+  return 1;
+}
+
 }  // namespace
 
-LuaFunctions::LuaFunctions(const rules::Model& model, LuaLimits limits) : state_(std::make_unique<State>()) {
-  state_->budget = lua::Budget{0, limits.memory_bytes, limits.instructions};
-  state_->instructions = limits.instructions;
+LuaFunctions::LuaFunctions(const rules::Model& model, LuaLimits limits) : state_(std::make_unique<State>(limits)) {
   state_->L = lua::open_sandbox(state_->budget);
   if (!state_->L) {
     state_->broken = "cannot start Lua: not enough memory";
     return;
   }
+  lua_State* L = state_->L.get();
   for (const auto& chunk : model.lua) {
-    lua::refill(state_->L.get(), state_->budget, state_->instructions);
+    lua::start(L, state_->budget);
     std::string chunk_name = chunk.span.known() ? chunk.span.file->name() : "lua";
-    if (!lua::run_chunk(state_->L.get(), chunk.code, chunk_name, chunk.first_line)) {
-      state_->broken = lua::error_text(state_->L.get());
-      lua_settop(state_->L.get(), 0);
+    int status = lua::run_chunk(L, chunk.code, chunk_name, chunk.first_line);
+    if (status != LUA_OK) {
+      state_->broken = lua::failure(L, status, state_->budget);
+      lua_settop(L, 0);
       return;
     }
   }
@@ -87,15 +109,14 @@ Value LuaFunctions::call(const std::string& name, const std::vector<Value>& args
   if (!state_->broken.empty()) return Value::none(NoValue::lua_error, state_->broken);
   lua_State* L = state_->L.get();
   lua_settop(L, 0);
-  if (!lua_checkstack(L, static_cast<int>(args.size()) + 2)) return Value::none(NoValue::lua_error, "too many arguments for Lua");
-  if (lua_getglobal(L, name.c_str()) != LUA_TFUNCTION) {
-    lua_settop(L, 0);
-    return Value::none(NoValue::lua_error, fmt::format("no Lua function '{}' (a lua block redefined it?)", name));
-  }
-  for (const auto& a : args) push(L, a);
-  lua::refill(L, state_->budget, state_->instructions);
-  Value v = lua_pcall(L, static_cast<int>(args.size()), 1, 0) == LUA_OK ? result(L, name)
-                                                                      : Value::none(NoValue::lua_error, lua::error_text(L));
+  Call request{&name, &args};
+  lua::start(L, state_->budget);
+  lua_pushcfunction(L, look_up_and_call);
+  lua_pushlightuserdata(L, &request);
+  int status = lua::protected_call(L, 1, 1);
+  Value v = request.missing ? Value::none(NoValue::lua_error, fmt::format("no Lua function '{}' (a lua block redefined it?)", name))
+            : status == LUA_OK ? result(L, name)
+                               : Value::none(NoValue::lua_error, lua::failure(L, status, state_->budget));
   lua_settop(L, 0);
   return v;
 }

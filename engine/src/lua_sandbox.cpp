@@ -21,15 +21,9 @@ std::set<std::string> global_names(lua_State* L) {
   return names;
 }
 
-// "tomsk.mera:12: unexpected symbol" -> line 12, "unexpected symbol". Never runs __tostring:
-// an error object that is not a string is described by its type.
-rules::LuaInspection::Error error_of(lua_State* L, const std::string& chunk_name) {
+// "tomsk.mera:12: unexpected symbol" -> line 12, "unexpected symbol".
+rules::LuaInspection::Error error_of(std::string text, const std::string& chunk_name) {
   rules::LuaInspection::Error e;
-  if (lua_type(L, -1) != LUA_TSTRING) {
-    e.message = lua::error_text(L);
-    return e;
-  }
-  std::string text = lua_tostring(L, -1);
   std::string prefix = chunk_name + ":";
   if (text.rfind(prefix, 0) == 0) {
     std::size_t colon = text.find(':', prefix.size());
@@ -47,20 +41,22 @@ rules::LuaInspection::Error error_of(lua_State* L, const std::string& chunk_name
 
 rules::LuaInspection LuaSandbox::inspect(const std::string& code, const std::string& chunk_name, int first_line) const {
   rules::LuaInspection result;
-  lua::Budget budget{0, limits_.memory_bytes, limits_.instructions};
+  lua::Budget budget(limits_);
   lua::State L = lua::open_sandbox(budget);
   if (!L) {
     result.error = rules::LuaInspection::Error{0, "cannot start Lua: not enough memory"};
     return result;
   }
   std::set<std::string> before = global_names(L.get());
-  if (!lua::run_chunk(L.get(), code, chunk_name, first_line)) {
-    result.error = error_of(L.get(), chunk_name);
+  lua::start(L.get(), budget);
+  int status = lua::run_chunk(L.get(), code, chunk_name, first_line);
+  if (status != LUA_OK) {
+    result.error = error_of(lua::failure(L.get(), status, budget), chunk_name);
     return result;
   }
   for (const auto& n : global_names(L.get())) {
     if (before.count(n)) continue;
-    lua_getglobal(L.get(), n.c_str());
+    lua_getglobal(L.get(), n.c_str());  // set, so no __index runs
     if (lua_type(L.get(), -1) == LUA_TFUNCTION) {
       lua_Debug ar;
       lua_getinfo(L.get(), ">u", &ar);  // pops the function

@@ -1,21 +1,45 @@
 // The sandboxed Lua state shared by the checker's inspection and the run-time functions: only
-// base (without load, dofile, loadfile, require, collectgarbage, print, raw*), string (without
-// dump), table, math and utf8; memory capped by the allocator, instructions by a count hook.
+// base, string, table, math and utf8, with what could reach outside refused by name (see
+// lua_library.cpp); three bounds on every load and every call: instructions (a count hook),
+// memory (the allocator) and wall-clock time (the hook, the allocator and the library's heavy C
+// functions look at the clock), and a bound on the depth of calls.
 // Private to engine/: the one place, with its .cpp files, that includes Lua's headers.
 #pragma once
 
 #include <lua.hpp>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
+#include "mera/engine/lua_sandbox.hpp"
+
 namespace mera::engine::lua {
 
-// Per-state bookkeeping, reached from the allocator and the hook.
+using Clock = std::chrono::steady_clock;
+
+// The bound a load or a call ran into; the first one hit is the one reported.
+enum class Bound { none, instructions, memory, time, depth };
+
+// Per-state bookkeeping, reached from the allocator, the hook and the library's wrappers.
 struct Budget {
-  std::size_t used = 0;
-  std::size_t memory_limit = 0;
-  long instructions_left = 0;
+  explicit Budget(const LuaLimits& bounds) : limits(bounds) {}
+
+  LuaLimits limits;
+  std::size_t used = 0;          // bytes the state holds now
+  long instructions_left = 0;    // of the current load or call
+  Clock::time_point deadline{};  // of the current load or call
+  Bound hit = Bound::none;
+  // The Lua line running when the bound was hit (or last seen by the hook or the allocator),
+  // line 0 when none was; a fixed buffer because the allocator fills it and must not allocate.
+  char source[LUA_IDSIZE] = "";
+  int line = 0;
+  lua_State* L = nullptr;  // set once the state exists, so the allocator may look at it
+  // The last refused allocation: Lua collects garbage and asks again once; a second refusal
+  // of the same request is memory really exhausted.
+  const void* refused_block = nullptr;
+  std::size_t refused_size = 0;
+  int refusals = 0;  // first tries refused in this load or call
 };
 
 struct StateDeleter {
@@ -27,16 +51,35 @@ using State = std::unique_ptr<lua_State, StateDeleter>;
 // Null when Lua cannot even start within the memory limit.
 State open_sandbox(Budget& budget);
 
-// Gives the state `instructions` more to run before the hook stops it (once spent, the hook
-// fires on every instruction until this is called again).
-void refill(lua_State* L, Budget& budget, long instructions);
+// Starts a load or a call: a full instruction budget, a deadline `budget.limits.time` from now,
+// no bound hit yet.
+void start(lua_State* L, Budget& budget);
 
 // Loads `code` as text only, named `chunk_name`, with blank lines before it so that Lua counts
-// lines as the .mera file does; runs it. On failure, the error object is on the stack.
-bool run_chunk(lua_State* L, const std::string& code, const std::string& chunk_name, int first_line);
+// lines as the .mera file does; runs it. On failure, the result is what failure() describes.
+int run_chunk(lua_State* L, const std::string& code, const std::string& chunk_name, int first_line);
 
-// The error on top of the stack as text, never running __tostring: an error object that is not
-// a string is described by its type.
-std::string error_text(lua_State* L);
+// lua_pcall of the function below `arguments` values on the stack, with a message handler that
+// notes the line of an error; a bound hit is a failure even when the code returned. On failure
+// the error object is left on top, as lua_pcall leaves it.
+int protected_call(lua_State* L, int arguments, int results);
+
+// Why a load or call that ended with `status` failed, as "file:line: message" when a line is
+// known: the bound it hit, named with its limit, or the error on top of the stack (never
+// running __tostring: an error object that is not a string is described by its type).
+std::string failure(lua_State* L, int status, const Budget& budget);
+
+// For the library's C functions (lua_library.cpp, lua_patterns.cpp).
+Budget& budget_of(lua_State* L);
+// Raises the bound already hit, or the time limit when the deadline has passed; else returns.
+void check_bounds(lua_State* L);
+// Makes `bound` the one hit (unless one already was) and raises it.
+[[noreturn]] void raise_bound(lua_State* L, Bound bound);
+
+// Replaces the refused names by a clear refusal and wraps the functions that could escape the
+// bounds (lua_library.cpp).
+void restrict_library(lua_State* L);
+// string.find, match, gmatch and gsub, each refusing a search too long to finish (lua_patterns.cpp).
+void bound_patterns(lua_State* L);
 
 }  // namespace mera::engine::lua

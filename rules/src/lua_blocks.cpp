@@ -18,16 +18,6 @@ dsl::Span line_span(const dsl::SourceFile& file, int line) {
   return {&file, static_cast<std::uint32_t>(start + indent), static_cast<std::uint32_t>(start + text.size())};
 }
 
-// Lua says "attempt to index a nil value (global 'os')" when a block reaches for what the
-// sandbox leaves out; the reader needs to hear that it is left out on purpose.
-std::string explain(const std::string& message) {
-  for (const char* name : {"io", "os", "require", "load", "loadfile", "dofile", "debug", "package", "print", "collectgarbage"}) {
-    if (message.find(fmt::format("(global '{}')", name)) != std::string::npos)
-      return fmt::format("'{}' is not available in a lua block: the sandbox has no io, os, require, load or debug", name);
-  }
-  return message;
-}
-
 // The global functions a block declares (`function name(`, not `local function`), read from its
 // text. When the block does not load, they are still known by name, so that each call of one is
 // not reported again: the block's own error says what is wrong. Their arity is not known.
@@ -54,7 +44,7 @@ void check_lua(Checker& c, const std::vector<const dsl::LuaDecl*>& decls, const 
       int line = result.error->line;
       int last_line = static_cast<int>(file.line_of(d->code_span.end));
       dsl::Span at = line >= first_line && line <= last_line ? line_span(file, line) : d->span;
-      c.error(at, "Lua: " + explain(result.error->message));
+      c.error(at, "Lua: " + result.error->message);  // the sandbox says why a name is left out
       for (auto f : declared_functions(d->code)) {
         f.span = d->span;
         c.model.functions.emplace(f.name, f);

@@ -26,6 +26,10 @@ lua [[
   function escape() return os.execute("touch /tmp/mera-pwned") end
   counter = 0
   function count() counter = counter + 1 return counter end
+  function finalizer() setmetatable({}, {__gc = function() for i = 1, 1e7 do end end}) return 1 end
+  function deep(n) return deep(n + 1) + 1 end
+  function search() return string.find(("a"):rep(1000), ".-.-b") end
+  function length(s) return #s end
 ]]
 )";
 
@@ -64,9 +68,14 @@ BOOST_AUTO_TEST_CASE(failures_are_empty_values_with_their_reason) {
   BOOST_REQUIRE(f.checked.result.model);
   LuaFunctions lua(f.model());
   struct Case { const char* name; const char* reason; };
-  for (auto [name, reason] : {Case{"fails", "t.mera:23: broken on 5"}, Case{"spins", "instruction limit"},
-                              Case{"spins_in_pcall", "instruction limit"}, Case{"grows", "not enough memory"},
-                              Case{"escape", "global 'os'"}, Case{"table_back", "gave a table"},
+  for (auto [name, reason] : {Case{"fails", "t.mera:23: broken on 5"},
+                              Case{"spins", "t.mera:24: the Lua code ran too long: it reached the instruction limit (10000000 instructions)"},
+                              Case{"spins_in_pcall", "t.mera:25: the Lua code ran too long: it reached the instruction limit"},
+                              Case{"grows", "t.mera:26: the Lua code ran out of memory: it reached the memory limit (64 MiB)"},
+                              Case{"escape", "t.mera:27: 'os' is not available in a lua block"}, Case{"table_back", "gave a table"},
+                              Case{"finalizer", "t.mera:30: setmetatable: a metatable with __gc is refused"},
+                              Case{"deep", "t.mera:31: stack overflow: the Lua code nested more than 1000 calls (too deep recursion)"},
+                              Case{"search", "t.mera:32: string.find: this search could take very long"},
                               Case{"undefined", "no Lua function 'undefined'"}}) {
     Value v = lua.call(name, {Value(5.0)});
     BOOST_TEST_CONTEXT(name) {
@@ -77,6 +86,19 @@ BOOST_AUTO_TEST_CASE(failures_are_empty_values_with_their_reason) {
     // The state survives: the next call works, with a fresh instruction budget.
     BOOST_TEST(lua.call("greet", {Value(std::string("x"))}).as<std::string>() == "привет, x");
   }
+}
+
+// An argument that does not fit in the memory left is a Lua error like any other: pushing it
+// raises inside the protected call, never where Lua would abort the process.
+BOOST_AUTO_TEST_CASE(an_argument_too_big_for_the_memory_limit_is_an_error) {
+  Fixture f;
+  BOOST_REQUIRE(f.checked.result.model);
+  mera::engine::LuaLimits limits;
+  limits.memory_bytes = 1u << 20;
+  LuaFunctions lua(f.model(), limits);
+  Value v = lua.call("length", {Value(std::string(2u << 20, 'x'))});
+  BOOST_TEST(why(v).find("the Lua code ran out of memory: it reached the memory limit (1 MiB)") != std::string::npos, why(v));
+  BOOST_TEST(lua.call("length", {Value(std::string("abc"))}).as<double>() == 3.0);
 }
 
 BOOST_AUTO_TEST_CASE(one_state_per_loaded_model) {
