@@ -1,8 +1,14 @@
 // The sandboxed Lua state shared by the checker's inspection and the run-time functions: only
 // base, string, table, math and utf8, with what could reach outside refused by name (see
 // lua_library.cpp); three bounds on every load and every call: instructions (a count hook),
-// memory (the allocator) and wall-clock time (the hook, the allocator and the library's heavy C
-// functions look at the clock), and a bound on the depth of calls.
+// memory (the allocator) and time (the hook, the allocator and the library's heavy C functions
+// look at the clocks), and a bound on the depth of calls.
+//
+// The time bound counts the processor time of the thread running the code, not the time on the
+// wall: a figure must not turn into "Lua error" because the machine was busy with other work
+// while it was computed. Code in the sandbox cannot wait for anything (no io, no os), so it
+// spends processor time as long as it runs, and the bound ends it. The wall clock is a backstop,
+// at kWallTimes the limit, for a thread starved of the processor.
 // Private to engine/: the one place, with its .cpp files, that includes Lua's headers.
 #pragma once
 
@@ -18,6 +24,22 @@ namespace mera::engine::lua {
 
 using Clock = std::chrono::steady_clock;
 
+// The processor time this thread has used (CLOCK_THREAD_CPUTIME_ID: user and system time).
+std::chrono::nanoseconds thread_time();
+
+constexpr int kWallTimes = 10;  // the wall-clock backstop, in multiples of the time limit
+
+// Whether a load or call that has run `wall` on the wall clock is past `limit`. Processor time
+// never runs ahead of the wall clock, so `processor_used()` (a system call, about 1 µs, against
+// 45 ns for the wall clock) is asked only once the limit has passed on the wall: the calls that
+// end in time, nearly all of them, never read it.
+template <class ProcessorUsed>
+bool time_is_up(Clock::duration wall, std::chrono::milliseconds limit, ProcessorUsed processor_used) {
+  if (wall < limit) return false;
+  if (wall >= kWallTimes * limit) return true;
+  return processor_used() >= limit;
+}
+
 // The bound a load or a call ran into; the first one hit is the one reported.
 enum class Bound { none, instructions, memory, time, depth };
 
@@ -28,7 +50,10 @@ struct Budget {
   LuaLimits limits;
   std::size_t used = 0;          // bytes the state holds now
   long instructions_left = 0;    // of the current load or call
-  Clock::time_point deadline{};  // of the current load or call
+  // When the current load or call started, on the wall clock and on its thread's processor
+  // clock (the latter up to a millisecond early: see start()).
+  Clock::time_point started{};
+  std::chrono::nanoseconds processor_started{};
   Bound hit = Bound::none;
   // The Lua line running when the bound was hit (or last seen by the hook or the allocator),
   // line 0 when none was; a fixed buffer because the allocator fills it and must not allocate.
@@ -71,6 +96,8 @@ std::string failure(lua_State* L, int status, const Budget& budget);
 
 // For the library's C functions (lua_library.cpp, lua_patterns.cpp).
 Budget& budget_of(lua_State* L);
+// Whether the current load or call has used up its time (either clock).
+bool out_of_time(const Budget& budget);
 // Raises the bound already hit, or the time limit when the deadline has passed; else returns.
 void check_bounds(lua_State* L);
 // Makes `bound` the one hit (unless one already was) and raises it.

@@ -59,7 +59,7 @@ const Shape kShapes[] = {
     {"backtracking", "string.find(string.rep('a', 3000), '.-.-.-.-b')", "this search could take very long"},
     // A pcall loop at the memory cap: each failed allocation is a full collection.
     {"memory_in_pcall",
-     "local t = {} while pcall(function() t[#t + 1] = string.rep('x', 1048576) .. #t end) do end "
+     "local t = {} while pcall(function() t[#t + 1] = string.rep(string.rep('x', 1024), 1024) end) do end "
      "while true do pcall(function() return {} end) end",
      "memory limit (64 MiB)"},
     // table.move counts to the end in C, nil or not.
