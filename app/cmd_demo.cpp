@@ -1,11 +1,13 @@
 // mera demo [--db PATH]: a fresh database from examples/tomsk and its sample data, then the
 // region's dashboard for the last complete year. What the README's first command runs.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "commands.hpp"
 #include "mera/engine/init.hpp"
@@ -18,11 +20,39 @@ namespace fs = std::filesystem;
 namespace mera::app {
 namespace {
 
-// examples/tomsk from the working directory (the repository), else where this build came from.
+// The folder of the running executable (Linux: /proc/self/exe), or empty if it cannot be read.
+fs::path executable_folder() {
+  std::error_code error;
+  fs::path exe = fs::read_symlink("/proc/self/exe", error);
+  return error ? fs::path() : exe.parent_path();
+}
+
+// examples/tomsk beside the binary, as `cmake --install` lays it out (P/bin/mera and
+// P/share/mera/examples), wherever P was moved; else, for the binary still in the build folder it
+// was built in, the source tree's. An installed or copied binary never reads the build machine's
+// source tree: what it runs must be what was installed with it. Not the working directory
+// either: a folder of the user's that happens to be called examples/tomsk is not the demo.
 fs::path find_example() {
-  for (fs::path p : {fs::path("examples/tomsk"), fs::path(MERA_EXAMPLES_DIR) / "tomsk"})
-    if (fs::is_directory(p)) return p;
-  throw std::runtime_error(fmt::format("cannot find examples/tomsk here or in {}: run mera demo from the repository", MERA_EXAMPLES_DIR));
+  fs::path here = executable_folder();
+  std::vector<std::string> looked;
+  if (!here.empty()) {
+    fs::path beside = (here / MERA_EXAMPLES_FROM_BIN / "tomsk").lexically_normal();
+    if (fs::is_directory(beside)) return beside;
+    looked.push_back(fmt::format("  {} (beside this mera, {})", beside.string(), (here / "mera").string()));
+  }
+  std::error_code error;
+  fs::path source = fs::path(MERA_EXAMPLES_DIR) / "tomsk";
+  if (!here.empty() && fs::equivalent(here, MERA_BUILD_BIN_DIR, error)) {
+    if (fs::is_directory(source)) return source;
+    looked.push_back(fmt::format("  {} (the source tree this mera was built from)", source.string()));
+  } else {
+    looked.push_back(fmt::format("  not the source tree {}: only the mera in its build folder {} reads it", source.string(), MERA_BUILD_BIN_DIR));
+  }
+  throw std::runtime_error(fmt::format(
+      "mera demo needs the bundled example examples/tomsk and found it nowhere; it looked in\n{}\n"
+      "install mera with its examples (cmake --install BUILD --prefix P gives P/bin/mera and P/{}), "
+      "or build a database from a model of your own: mera init --db DB MODEL",
+      fmt::join(looked, "\n"), (fs::path("bin") / MERA_EXAMPLES_FROM_BIN).lexically_normal().string()));
 }
 
 std::vector<std::string> sample_files(const fs::path& data) {
@@ -58,7 +88,8 @@ int run_demo(const std::string& db_path, const std::string& user) {
   engine::InitReport init = engine::init_database(path, example.string(), user, storage::now_utc());
   std::cerr << dsl::render(init.diags);
   if (!init.created) return input_errors;
-  std::cout << fmt::format("mera demo: {} with {} units in {}\n", init.model->summary(), init.units, db_path.empty() ? "a temporary database" : path);
+  std::cout << fmt::format("mera demo: {} with {} units from {} in {}\n", init.model->summary(), init.units, example.string(),
+                           db_path.empty() ? "a temporary database" : path);
 
   storage::Database db = storage::Database::open(path);
   engine::SubmitOptions options{user, false, {}};

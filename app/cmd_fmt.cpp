@@ -1,8 +1,13 @@
 // mera fmt [--check] FILE...: the canonical layout, written only when it is safe: the file
 // parsed without errors, and its formatted text parses back to the same formatted text.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "commands.hpp"
@@ -30,16 +35,46 @@ std::vector<fs::path> expand(const std::vector<std::string>& paths) {
   return files;
 }
 
-// Writes beside the file, then renames over it: a crash leaves the old file or the new, whole.
-void replace_file(const fs::path& path, const std::string& text) {
-  fs::path temp = path;
-  temp += ".mera-fmt.tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) throw std::runtime_error("cannot write " + temp.string());
+// Writes `text` to the file `path` names, or says why not and changes nothing. A symlink is
+// followed, so the link stays a link and its target is formatted; a read-only file is refused
+// (rename would replace it regardless of its mode, and even root should not silently rewrite a
+// file someone made read-only). The text goes to a temporary file in the target's folder, with
+// the target's mode, and is renamed over it: a crash leaves the old file or the new, whole.
+bool replace_file(const fs::path& path, const std::string& text) {
+  auto refuse = [&](const std::string& why) {
+    std::cerr << "mera: error: " << path.string() << ": " << why << "; the file is left as it is\n";
+    return false;
+  };
+  std::error_code error;
+  fs::path target = fs::canonical(path, error);
+  if (error) return refuse("cannot resolve it: " + error.message());
+  std::string named = target == fs::absolute(path).lexically_normal() ? "" : " (a link to " + target.string() + ")";
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) return refuse(std::string("cannot read its mode: ") + std::strerror(errno));
+  if ((st.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0)
+    return refuse("the file" + named + " is read-only: make it writable (chmod u+w) to format it");
+  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".mera-fmt.XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return refuse("cannot write in " + target.parent_path().string() + ": " + std::strerror(errno));
+  int failed = 0;  // the first errno, if any step fails
+  auto step = [&failed](bool done) {
+    if (!done && failed == 0) failed = errno ? errno : EIO;
+  };
+  step(::fchmod(fd, st.st_mode & 07777) == 0);
+  for (std::size_t done = 0; failed == 0 && done < text.size();) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    step(n > 0);
+    if (n > 0) done += static_cast<std::size_t>(n);
   }
-  fs::rename(temp, path);
+  if (failed == 0) step(::fsync(fd) == 0);
+  step(::close(fd) == 0);
+  if (failed == 0) step(::rename(temp.c_str(), target.c_str()) == 0);
+  if (failed != 0) {
+    ::unlink(temp.c_str());
+    return refuse("cannot write " + target.string() + ": " + std::strerror(failed));
+  }
+  return true;
 }
 
 // The formatted text, or empty after printing why the file is left alone.
@@ -74,7 +109,10 @@ int run_fmt(const std::vector<std::string>& paths, bool check_only) {
       std::cout << path.string() << ": not in the canonical layout (run: mera fmt " << path.string() << ")\n";
       exit = std::max<int>(exit, input_errors);
     } else {
-      replace_file(path, text);
+      if (!replace_file(path, text)) {
+        exit = failure;
+        continue;
+      }
       std::cout << "formatted " << path.string() << '\n';
     }
   }

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "mera/storage/error.hpp"
+#include "usage.hpp"
 
 namespace {
 
@@ -20,8 +21,10 @@ std::string default_user() {
 
 int main(int argc, char** argv) {
   CLI::App app{"mera: declared forms, indicators, deadlines and routing for monitoring social help to families\n"
-               "(models are .mera files; see docs/language.md)"};
+               "(models are .mera files; see docs/language.md)",
+               "mera"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("mera ") + MERA_VERSION, "print the version of mera");
 
   std::string model;
   auto* check = app.add_subcommand("check", "Parse and check a model (a .mera file or a folder of them); print its summary");
@@ -172,10 +175,9 @@ int main(int argc, char** argv) {
   auto* db_check = db_cmd->add_subcommand("check", "SQLite's integrity check and mera's own invariants: ok with counts, or every problem");
   add_db(db_check);
 
-  if (argc < 2) {  // no command: say what there is, as git does
-    std::cout << app.help();
-    return mera::app::failure;
-  }
+  // Bare `mera`, `mera help [COMMAND]`, `--version` and a mistyped command (usage.cpp).
+  if (auto answered = mera::app::answer_before_parse(app, std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr))
+    return *answered;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
