@@ -74,7 +74,9 @@ void render_one(std::string& out, const Diagnostic& d) {
   out += severity_word(d.severity);
   out += ": ";
   // The sites that quote a value cut it (clipped); this bound is for any they missed.
-  out += d.message.size() <= kMaxMessage ? d.message : clipped(d.message, kMaxMessage);
+  // A message quotes what the input says: shown escaped, so no escape sequence of a file reaches
+  // the terminal.
+  out += printable(d.message.size() <= kMaxMessage ? d.message : clipped(d.message, kMaxMessage));
   out += '\n';
   if (d.span.known()) render_excerpt(out, d.span);
 }

@@ -59,12 +59,12 @@ std::string printable_at(std::string_view text, std::size_t offset, std::size_t&
   return std::string(text.substr(offset, length));
 }
 
-std::string printable(std::string_view text) {
+std::string printable(std::string_view text, bool lines) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {  // the common case, without a detour
+    if ((c >= 0x20 && c < 0x7F) || (lines && c == '\n')) {  // the common case, without a detour
       out += text[i++];
       continue;
     }

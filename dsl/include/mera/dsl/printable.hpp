@@ -13,7 +13,9 @@ namespace mera::dsl {
 // `text` with everything a terminal would act on shown as an escape: \t \n \r, other C0
 // controls and DEL as \xNN, C1 controls and the bidirectional overrides as \u{NNNN}, bytes that
 // are not UTF-8 as \xNN. Letters of every alphabet (Cyrillic included) and symbols stay as they are.
-std::string printable(std::string_view text);
+// `lines`: keep line breaks as they are, for a text of several lines that mera composed itself
+// (an error that carries rendered diagnostics) with outside values inside.
+std::string printable(std::string_view text, bool lines = false);
 
 // One character of `text` at `offset` as printable() shows it, and how many bytes it took.
 std::string printable_at(std::string_view text, std::size_t offset, std::size_t& length);
