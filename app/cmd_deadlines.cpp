@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "mera/engine/revisions.hpp"
 #include "mera/engine/status.hpp"
@@ -134,7 +135,7 @@ int print_from_database(const DeadlinesArgs& a, const std::optional<Period>& p, 
     try {
       unit = std::make_unique<engine::UnitDeadlines>(db, a.unit);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "mera: error: " << e.what() << '\n';
+      std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
       return failure;
     }
     const storage::Unit& u = unit->unit();

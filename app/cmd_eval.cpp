@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/dsl/date.hpp"
 #include "mera/engine/dashboard.hpp"
 #include "mera/storage/clock.hpp"
@@ -40,7 +41,7 @@ int print_dashboard(const storage::Database& db, const engine::DashboardRequest&
     std::cerr << dsl::render(dashboard.problems);
     return dashboard.problems.error_count() ? input_errors : ok;
   } catch (const engine::RequestError& e) {
-    std::cerr << "mera: error: " << e.what() << '\n';
+    std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
     return failure;
   }
 }

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/engine/workflow.hpp"
 
 namespace mera::app {
@@ -18,9 +19,9 @@ int show_history(const storage::Database& db, std::int64_t id) {
     std::cerr << fmt::format("mera: error: no submission {} in {}\n", id, db.path());
     return input_errors;
   }
-  std::cout << h.title << '\n';
-  for (const auto& line : h.lines) std::cout << "  " << line << '\n';
-  std::cout << "now: " << h.now << '\n';
+  std::cout << dsl::printable(h.title) << '\n';
+  for (const auto& line : h.lines) std::cout << "  " << dsl::printable(line) << '\n';
+  std::cout << "now: " << dsl::printable(h.now) << '\n';
   return ok;
 }
 
@@ -29,12 +30,12 @@ int apply_file(storage::Database& db, const std::string& path, const std::string
   try {
     file = dsl::read_source(path);
   } catch (const std::exception& e) {
-    std::cerr << "mera: error: " << e.what() << '\n';
+    std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
     return failure;
   }
   engine::ReviewFileReport report = engine::review_file(db, file, {user, {}});
   std::cerr << dsl::render(report.diags);
-  (report.refused ? std::cerr : std::cout) << engine::summary(report) << '\n';
+  (report.refused ? std::cerr : std::cout) << dsl::printable(engine::summary(report), true) << '\n';
   return report.refused ? input_errors : ok;
 }
 
@@ -58,10 +59,10 @@ int run_review(const ReviewArgs& a, const std::string& user) {
   r.user = user;
   engine::ReviewOutcome out = engine::review(db, r);
   if (!out.done) {
-    std::cerr << fmt::format("mera: error: {}; nothing was recorded\n", out.message);
+    std::cerr << fmt::format("mera: error: {}; nothing was recorded\n", dsl::printable(out.message));
     return input_errors;
   }
-  std::cout << out.message << '\n';
+  std::cout << dsl::printable(out.message) << '\n';
   return ok;
 }
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/engine/status.hpp"
 
 namespace mera::app {
@@ -44,7 +45,7 @@ int run_status(const StatusArgs& a) {
   try {
     std::cout << engine::render(engine::build_status(db, options), now);
   } catch (const std::invalid_argument& e) {
-    std::cerr << "mera: " << e.what() << '\n';
+    std::cerr << "mera: " << dsl::printable(e.what(), true) << '\n';
     return failure;
   }
   return ok;

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "mera/engine/review_state.hpp"
 #include "mera/storage/database.hpp"
@@ -18,10 +19,10 @@ namespace {
 // A key stored with a report of the other kind (before the intake refused it): shown, not used.
 void print_stray_key(const storage::Submission& s, bool record) {
   if (record && !s.period.empty())
-    std::cout << fmt::format("  period:       {} (stored with the record, but {} is kept per record: the period names nothing)\n", s.period, s.form);
+    std::cout << fmt::format("  period:       {} (stored with the record, but {} is kept per record: the period names nothing)\n", dsl::printable(s.period), s.form);
   if (!record && !s.record_key.empty())
     std::cout << fmt::format("  record:       {} (stored with the report, but {} is reported per period: the record key names nothing)\n",
-                             s.record_key, s.form);
+                             dsl::printable(s.record_key), s.form);
 }
 
 int show_one(const storage::Database& db, std::int64_t id) {
@@ -32,20 +33,20 @@ int show_one(const storage::Database& db, std::int64_t id) {
   }
   engine::ReportNames names(db);
   bool record = names.record_form(*s);
-  std::cout << fmt::format("submission {}: {}, version {}{}\n", s->id, names.name(*s), s->version,
+  std::cout << fmt::format("submission {}: {}, version {}{}\n", s->id, dsl::printable(names.name(*s)), s->version,
                            s->supersedes ? fmt::format(" (replaces submission {})", s->supersedes) : "");
   print_stray_key(*s, record);
-  std::cout << fmt::format("  state:        {}\n", engine::describe(*engine::standing(db, id), *s));
+  std::cout << fmt::format("  state:        {}\n", dsl::printable(engine::describe(*engine::standing(db, id), *s)));
   std::cout << fmt::format("  submitted:    {} by {}\n  from:         {}\n  revision:     {}\n  values:       {}\n", s->submitted_at,
-                           s->submitted_by, s->source, s->revision, s->values_json);
-  for (const auto& w : s->warnings) std::cout << "  warning:      " << w << '\n';
+                           dsl::printable(s->submitted_by), dsl::printable(s->source), s->revision, dsl::printable(s->values_json));
+  for (const auto& w : s->warnings) std::cout << "  warning:      " << dsl::printable(w) << '\n';
   auto all = db.versions(s->form, s->unit, s->period, s->record_key);
   if (all.size() > 1) {
     std::cout << "  versions:\n";
     auto states = engine::standings(db, all);
     for (std::size_t i = 0; i < all.size(); ++i) {
       const auto& v = all[i];
-      std::cout << fmt::format("    {} submission {} at {} by {}, {}{}\n", v.version, v.id, v.submitted_at, v.submitted_by,
+      std::cout << fmt::format("    {} submission {} at {} by {}, {}{}\n", v.version, v.id, v.submitted_at, dsl::printable(v.submitted_by),
                                engine::state_word(states[i].state), v.id == s->id ? "  <-" : "");
     }
   }
@@ -59,13 +60,15 @@ int run_submissions(const std::string& db_path, const storage::SubmissionFilter&
   if (id) return show_one(db, id);
   auto list = db.submissions(filter);
   auto states = engine::standings(db, list);
+  for (auto& s : list)  // ids and keys come from the files submitted: shown escaped, and measured so
+    for (std::string* text : {&s.form, &s.unit, &s.period, &s.record_key}) *text = dsl::printable(*text);
   // A period column when a listed report has a period, a record column when one has a record key.
   bool periods = list.empty(), records = false;
   std::size_t form_w = 4, unit_w = 4, period_w = 6, record_w = 6, state_w = 5;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& s = list[i];
-    form_w = std::max(form_w, s.form.size());
-    unit_w = std::max(unit_w, s.unit.size());
+    form_w = std::max(form_w, dsl::display_width(s.form));
+    unit_w = std::max(unit_w, dsl::display_width(s.unit));
     period_w = std::max(period_w, s.period.size());
     record_w = std::max(record_w, dsl::display_width(s.record_key));
     state_w = std::max(state_w, std::string_view(engine::state_word(states[i].state)).size());
@@ -75,7 +78,7 @@ int run_submissions(const std::string& db_path, const storage::SubmissionFilter&
   auto line = [&](const std::string& id_text, const std::string& form, const std::string& unit, const std::string& period,
                   const std::string& record, const std::string& version, const std::string& state, const std::string& submitted,
                   const std::string& warnings) {
-    std::string out = fmt::format("{:>6}  {:<{}}  {:<{}}  ", id_text, form, form_w, unit, unit_w);
+    std::string out = fmt::format("{:>6}  {}  {}  ", id_text, dsl::padded(form, form_w), dsl::padded(unit, unit_w));
     if (periods) out += fmt::format("{:<{}}  ", period, period_w);
     if (records) out += dsl::padded(record, record_w) + "  ";
     out += fmt::format("{:>7}  {:<{}}  {:<20}  {}\n", version, state, state_w, submitted, warnings);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/engine/intake.hpp"
 
 namespace mera::app {
@@ -30,13 +31,13 @@ int run_submit(const std::string& db_path, const std::vector<std::string>& files
     try {
       file = dsl::read_source(path);
     } catch (const std::exception& e) {
-      std::cerr << "mera: error: " << e.what() << '\n';
+      std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
       exit = failure;
       continue;
     }
     engine::FileReport report = engine::submit_file(db, file, options);
     std::cerr << dsl::render(report.diags);
-    (report.refused ? std::cerr : std::cout) << engine::summary(report) << '\n';
+    (report.refused ? std::cerr : std::cout) << dsl::printable(engine::summary(report), true) << '\n';
     if (report.refused && exit == ok) exit = input_errors;
   }
   return exit;

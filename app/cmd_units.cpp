@@ -5,6 +5,7 @@
 #include <map>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/engine/revisions.hpp"
 #include "mera/engine/unit_tree.hpp"
 #include "mera/engine/units_import.hpp"
@@ -38,7 +39,7 @@ namespace {
 
 void print_subtree(const engine::UnitTree& tree, const std::multimap<std::string, std::string>& children, const std::string& id, int depth) {
   const storage::Unit* u = tree.unit(id);
-  std::cout << fmt::format("{:{}}{}  {}  ({})\n", "", depth * 2, id, u->name, u->level);
+  std::cout << fmt::format("{:{}}{}  {}  ({})\n", "", depth * 2, dsl::printable(id), dsl::printable(u->name), dsl::printable(u->level));
   auto [from, to] = children.equal_range(id);
   for (auto it = from; it != to; ++it) print_subtree(tree, children, it->second, depth + 1);
 }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/storage/error.hpp"
 #include "usage.hpp"
 
@@ -203,10 +204,10 @@ int main(int argc, char** argv) {
     if (status->parsed()) return mera::app::run_status(status_args);
     if (db_check->parsed()) return mera::app::run_db_check(db);
   } catch (const mera::storage::Busy& e) {
-    std::cerr << "mera: " << e.what() << '\n';
+    std::cerr << "mera: " << mera::dsl::printable(e.what(), true) << '\n';
     return mera::app::failure;
   } catch (const std::exception& e) {
-    std::cerr << "mera: error: " << e.what() << '\n';
+    std::cerr << "mera: error: " << mera::dsl::printable(e.what(), true) << '\n';
     return mera::app::failure;
   }
   return mera::app::failure;

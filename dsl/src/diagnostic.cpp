@@ -4,6 +4,9 @@
 #include <map>
 #include <string_view>
 
+#include "excerpt.hpp"
+#include "mera/dsl/printable.hpp"
+
 namespace mera::dsl {
 
 void Diagnostics::keep(const Span& span) {
@@ -57,49 +60,8 @@ const char* severity_word(Severity s) {
   return "error";
 }
 
-// Lines longer than this are shown as a window around the caret.
-constexpr std::size_t kMaxExcerpt = 120;
-
-// Characters (code points) of a line, with bytes that are not UTF-8 shown as U+FFFD.
-std::vector<std::string> characters(std::string_view line) {
-  std::vector<std::string> chars;
-  for (std::size_t i = 0; i < line.size();) {
-    std::size_t n = 1;
-    auto c = static_cast<unsigned char>(line[i]);
-    if (c >= 0x80) n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    bool ok = n > 1 && i + n <= line.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    if (c < 0x80) chars.emplace_back(1, c == '\t' ? ' ' : line[i]);
-    else if (ok) chars.emplace_back(line.substr(i, n));
-    else { chars.emplace_back("\xEF\xBF\xBD"); n = 1; }
-    i += n;
-  }
-  return chars;
-}
-
-// The source line and a caret under the span's first character; a span within the line gets
-// tildes under the rest of it, so the reader sees the whole offending word.
-void render_excerpt(std::string& out, const Span& span) {
-  const SourceFile& file = *span.file;
-  std::size_t line = file.line_of(span.begin);
-  std::size_t line_end = file.line_start(line) + file.line_text(line).size();
-  std::vector<std::string> chars = characters(file.line_text(line));
-  std::size_t column = file.column_of(span.begin);
-  std::size_t width = 1;
-  if (span.end > span.begin && span.end <= line_end) width = std::max<std::size_t>(1, file.column_of(span.end) - column);
-  std::size_t first = 0;  // first character shown
-  if (chars.size() > kMaxExcerpt && column > kMaxExcerpt / 2) first = column - kMaxExcerpt / 2;
-  std::size_t last = std::min(chars.size(), first + kMaxExcerpt);
-  width = std::min(width, last + 1 - std::min(last, column - 1));
-  out += first > 0 ? "  ..." : "  ";
-  for (std::size_t i = first; i < last; ++i) out += chars[i];
-  if (last < chars.size()) out += "...";
-  out += first > 0 ? "\n     " : "\n  ";
-  out.append(column - 1 - first, ' ');
-  out += '^';
-  out.append(width - 1, '~');
-  out += '\n';
-}
+// A message is a sentence or two; one longer than this quotes something huge.
+constexpr std::size_t kMaxMessage = 2000;
 
 void render_one(std::string& out, const Diagnostic& d) {
   if (d.span.known()) {
@@ -111,7 +73,10 @@ void render_one(std::string& out, const Diagnostic& d) {
   }
   out += severity_word(d.severity);
   out += ": ";
-  out += d.message;
+  // The sites that quote a value cut it (clipped); this bound is for any they missed.
+  // A message quotes what the input says: shown escaped, so no escape sequence of a file reaches
+  // the terminal.
+  out += printable(d.message.size() <= kMaxMessage ? d.message : clipped(d.message, kMaxMessage));
   out += '\n';
   if (d.span.known()) render_excerpt(out, d.span);
 }

@@ -12,9 +12,23 @@ namespace mera::dsl {
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
+  chars_before_block_.reserve(text_.size() / kBlock + 1);
+  std::uint32_t chars = 0;
   for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    if (i % kBlock == 0) chars_before_block_.push_back(chars);
+    auto c = static_cast<unsigned char>(text_[i]);
+    chars += (c & 0xC0) != 0x80;
+    if (c == '\n') line_starts_.push_back(i + 1);
   }
+  if (text_.size() % kBlock == 0) chars_before_block_.push_back(chars);  // the offset just past the end
+}
+
+std::size_t SourceFile::characters_before(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  std::size_t block = offset / kBlock;
+  std::size_t chars = chars_before_block_[block];
+  for (std::size_t i = block * kBlock; i < offset; ++i) chars += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+  return chars;
 }
 
 std::size_t SourceFile::line_of(std::size_t offset) const {
@@ -24,12 +38,7 @@ std::size_t SourceFile::line_of(std::size_t offset) const {
 
 std::size_t SourceFile::column_of(std::size_t offset) const {
   std::size_t start = line_starts_[line_of(offset) - 1];
-  std::size_t column = 1;
-  for (std::size_t i = start; i < offset && i < text_.size(); ++i) {
-    // Continuation bytes (10xxxxxx) do not start a character.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return column;
+  return characters_before(offset) - characters_before(start) + 1;
 }
 
 std::string_view SourceFile::line_text(std::size_t line) const {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mera/dsl/printable.hpp"
 #include "mera/dsl/format.hpp"
 #include "mera/engine/dashboard.hpp"
 #include "mera/engine/display.hpp"
@@ -39,7 +40,7 @@ std::string heading(const Dashboard& d) {
 std::string table(const Dashboard& d) {
   std::string out = heading(d);
   for (const auto& u : d.units) {
-    out += fmt::format("\n{} «{}» ({})\n", u.unit.id, u.unit.name, u.unit.level);
+    out += fmt::format("\n{} «{}» ({})\n", dsl::printable(u.unit.id), dsl::printable(u.unit.name), u.unit.level);
     std::vector<Line> all;
     for (const auto& v : u.values)
       for (auto& l : lines(v)) all.push_back(std::move(l));
@@ -190,7 +191,7 @@ std::string category_targets(const rules::Indicator& ind, const IndicatorValue& 
 // The units' shares of an aggregate: what each unit adds up to (per category for a breakdown).
 std::string contributions(const AggregateTrace& a) {
   std::size_t unit_w = display_width("unit");
-  for (const auto& c : a.units) unit_w = std::max(unit_w, display_width(c.unit));
+  for (const auto& c : a.units) unit_w = std::max(unit_w, display_width(dsl::printable(c.unit)));
   bool where = a.expr->has_where;
   std::vector<std::string> columns{"adds"};
   if (a.categories) {
@@ -206,7 +207,7 @@ std::string contributions(const AggregateTrace& a) {
     std::string ids;
     for (auto id : c.submissions) ids += (ids.empty() ? "" : " ") + std::to_string(id);
     if (c.matched > c.submissions.size()) ids += fmt::format(" ... ({} in all)", c.matched);
-    out += fmt::format("  {}  {:>7}  {}", padded(c.unit, unit_w), c.rows, where ? fmt::format("{:>7}  ", c.matched) : "");
+    out += fmt::format("  {}  {:>7}  {}", padded(dsl::printable(c.unit), unit_w), c.rows, where ? fmt::format("{:>7}  ", c.matched) : "");
     for (std::size_t i = 0; i < columns.size(); ++i)
       out += padded(exact(!a.categories ? c.total : i < c.categories.size() ? c.categories[i] : 0.0), widths[i], true) + "  ";
     out += ids + "\n";
@@ -235,7 +236,7 @@ std::string render(const Dashboard& dashboard, DashboardFormat format) {
 std::string render(const Explanation& e, const Dashboard& d) {
   const rules::Indicator& ind = *e.result.indicator;
   const auto& unit = d.units.front().unit;
-  std::string out = fmt::format("{} «{}»\nfor {} «{}», period {}, under revision {} of model {}\n\n", ind.name, ind.label, unit.id, unit.name,
+  std::string out = fmt::format("{} «{}»\nfor {} «{}», period {}, under revision {} of model {}\n\n", ind.name, ind.label, dsl::printable(unit.id), dsl::printable(unit.name),
                                 d.period.text(), d.revision->revision.id, d.revision->model->name);
   if (e.result.categories.empty())
     out += fmt::format("  value  = {}\n         = {}\n", dsl::format_expr(ind.value), value_line(ind.format, e.result.value));

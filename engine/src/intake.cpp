@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "mera/dsl/printable.hpp"
 #include "mera/engine/revisions.hpp"
 #include "mera/engine/unit_tree.hpp"
 #include "mera/forms/period.hpp"
@@ -69,7 +70,7 @@ const LoadedRevision* FileIntake::revision_for(const Header& h, const forms::Sub
 const forms::Form* FileIntake::form_of(const Header& h, const LoadedRevision& rev, dsl::Diagnostics& diags) {
   const forms::Form* form = rev.model->form(h.form);
   if (!form)
-    diags.error(h.form_span, fmt::format("{}model '{}' has no form '{}'{}", h.context, rev.model->name, h.form,
+    diags.error(h.form_span, fmt::format("{}model '{}' has no form '{}'{}", h.context, rev.model->name, dsl::clipped(h.form),
                                          forms::closest(h.form, rev.model->form_names())));
   return form;
 }
@@ -141,13 +142,13 @@ void FileIntake::check_record_dates(const Header& h, const forms::Form& form, co
 void FileIntake::check_unit(const Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags) {
   const storage::Unit* unit = tree_.unit(h.unit);
   if (!unit) {
-    diags.error(h.unit_span, fmt::format("{}no unit '{}' in the unit tree{}", h.context, h.unit, forms::closest(h.unit, tree_.ids())));
+    diags.error(h.unit_span, fmt::format("{}no unit '{}' in the unit tree{}", h.context, dsl::clipped(h.unit), forms::closest(h.unit, tree_.ids())));
     return;
   }
   if (unit->level != form.level) {
     const rules::Level* level = model.level(unit->level);
     const rules::Level* wanted = model.level(form.level);
-    diags.error(h.unit_span, fmt::format("{}unit '{}' is {} ({}), and form '{}' is submitted by {} ({})", h.context, h.unit,
+    diags.error(h.unit_span, fmt::format("{}unit '{}' is {} ({}), and form '{}' is submitted by {} ({})", h.context, dsl::clipped(h.unit),
                                          unit->level, level ? level->label : "a level the model does not have", form.name,
                                          form.level, wanted ? wanted->label : ""));
     return;
@@ -155,7 +156,7 @@ void FileIntake::check_unit(const Header& h, const forms::Form& form, const rule
   dsl::Date first = h.period ? h.period->first_day() : h.day;
   dsl::Date last = h.period ? h.period->last_day() : h.day;
   if (!tree_.member_during(h.unit, first, last))
-    diags.error(h.unit_span, fmt::format("{}unit '{}' is not in the unit tree {} (see its memberships: mera units list)", h.context, h.unit,
+    diags.error(h.unit_span, fmt::format("{}unit '{}' is not in the unit tree {} (see its memberships: mera units list)", h.context, dsl::clipped(h.unit),
                                          h.period ? fmt::format("during {} ({} to {})", h.period_text, first.iso(), last.iso())
                                                   : fmt::format("on {}", first.iso())));
 }

@@ -6,6 +6,7 @@
 
 #include "mera/engine/status.hpp"
 #include "mera/rules/due_dates.hpp"
+#include "mera/dsl/printable.hpp"
 #include "mera/dsl/utf8.hpp"
 
 namespace mera::engine {
@@ -32,7 +33,7 @@ const char* kind_word(ItemKind k) {
 
 std::string listed(const std::vector<std::string>& units, std::size_t shown = 10) {
   std::string out;
-  for (std::size_t i = 0; i < units.size() && i < shown; ++i) out += (i ? ", " : "") + units[i];
+  for (std::size_t i = 0; i < units.size() && i < shown; ++i) out += (i ? ", " : "") + dsl::printable(units[i]);
   if (units.size() > shown) out += fmt::format(" and {} more", units.size() - shown);
   return out;
 }
@@ -65,11 +66,11 @@ std::string text(const StatusItem& i) {
     }
     case ItemKind::next: return fmt::format("{}{}: {}", what(i), to, due_words(i));
     case ItemKind::returned:
-      return fmt::format("{}: returned by {} ({}) at {}:\n«{}»\ncorrect it and submit it again (mera submit --correct)", what(i), i.by,
-                         i.who, i.at, i.reason);
+      return fmt::format("{}: returned by {} ({}) at {}:\n«{}»\ncorrect it and submit it again (mera submit --correct)", what(i), dsl::printable(i.by),
+                         dsl::printable(i.who), i.at, dsl::printable(i.reason));
     case ItemKind::corrected:
-      return fmt::format("{}: corrected at {}, waiting for review by {}, who returned it at {}:\n«{}»", what(i), i.submitted, i.by, i.at,
-                         i.reason);
+      return fmt::format("{}: corrected at {}, waiting for review by {}, who returned it at {}:\n«{}»", what(i), i.submitted, dsl::printable(i.by), i.at,
+                         dsl::printable(i.reason));
     case ItemKind::to_review:
       return fmt::format("{}: {} {} waiting for your review{}", what(i), i.units.size(), i.units.size() == 1 ? "report" : "reports",
                          i.last_period.empty() ? ": " + listed(i.units) : "");
@@ -85,7 +86,7 @@ std::string text(const StatusItem& i) {
 
 std::string unit_header(const UnitStatus& u) {
   std::string where = u.parent.empty() ? u.unit.level : fmt::format("{} under {}", u.unit.level, u.parent);
-  return fmt::format("{}  {}  ({})\n", u.unit.id, u.unit.name, where);
+  return fmt::format("{}  {}  ({})\n", dsl::printable(u.unit.id), dsl::printable(u.unit.name), dsl::printable(where));
 }
 
 std::string share_cell(int part, int whole) {
@@ -101,8 +102,8 @@ std::string share_table(const StatusReport& r) {
   rows.push_back(&r.total);
   auto label = [&](std::size_t i) {
     const ShareRow& row = *rows[i];
-    if (i < first_level) return std::string(static_cast<std::size_t>(row.depth) * 2, ' ') + row.label;
-    return i + 1 == rows.size() ? fmt::format("all ({})", row.name) : fmt::format("level {}", row.label);
+    if (i < first_level) return std::string(static_cast<std::size_t>(row.depth) * 2, ' ') + dsl::printable(row.label);
+    return i + 1 == rows.size() ? fmt::format("all ({})", dsl::printable(row.name)) : fmt::format("level {}", dsl::printable(row.label));
   };
   std::size_t lw = display_width("unit");
   for (std::size_t i = 0; i < rows.size(); ++i) lw = std::max(lw, display_width(label(i)));
@@ -127,7 +128,7 @@ std::string share_table(const StatusReport& r) {
 }  // namespace
 
 std::string render(const StatusReport& r, dsl::Date today) {
-  std::string scope = r.scope.empty() ? "every unit" : r.scope + " and the units below it";
+  std::string scope = r.scope.empty() ? "every unit" : dsl::printable(r.scope) + " and the units below it";
   std::string out = fmt::format("Status on {} ({}): {}{}\n", r.on.iso(), rules::weekday_name(r.on), scope,
                                 r.model.empty() ? "" : ", model " + r.model);
   dsl::Date soon = dsl::Date::from_days(r.on.days() + r.soon_days);

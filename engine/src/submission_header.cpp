@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "mera/dsl/printable.hpp"
+
 namespace mera::engine {
 namespace {
 
@@ -104,7 +106,7 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
   std::string key = !h.period_text.empty() ? h.period_text : h.record;
   std::string named;  // "families, org1, 2021Q1": what of the header is known
   for (const std::string* part : {&h.form, &h.unit, &key})
-    if (!part->empty()) named += (named.empty() ? "" : ", ") + *part;
+    if (!part->empty()) named += (named.empty() ? "" : ", ") + dsl::clipped(*part);  // an id of 50 MB is not repeated in every message
   h.context = where + named + (named.empty() ? "" : ": ");
   if (h.form.empty() && !given(input.form))
     diags.error(input.span, h.context + "the submission does not name its form (\"form\")");
@@ -131,19 +133,19 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
     std::string text = text_of(input.submitted_at, h.context, "a date such as 2021-04-03", diags);
     if (auto day = read_moment(text, why)) {
       if (today && *today < *day) {
-        diags.error(input.submitted_at.second.span, fmt::format("{}submitted_at {} is in the future (today is {})", h.context, text, today->iso()));
+        diags.error(input.submitted_at.second.span, fmt::format("{}submitted_at {} is in the future (today is {})", h.context, dsl::clipped(text), today->iso()));
       } else {
         h.submitted_at = text;
         h.day = *day;
       }
     } else if (!text.empty()) {
-      diags.error(input.submitted_at.second.span, fmt::format("{}'{}' is not a date: {}", h.context, text, why));
+      diags.error(input.submitted_at.second.span, fmt::format("{}'{}' is not a date: {}", h.context, dsl::clipped(text), why));
     }
   }
   for (const auto& [k, v] : input.unknown)
     diags.error(k.span, fmt::format("{}unknown member \"{}\" (a submission has \"form\", \"unit\", \"period\" or \"record\", \"values\", "
                                     "and may have \"correction\" and \"submitted_at\"){}",
-                                    h.context, k.name, forms::closest(k.name, {"form", "unit", "period", "record", "values", "correction", "submitted_at"})));
+                                    h.context, dsl::clipped(k.name), forms::closest(k.name, {"form", "unit", "period", "record", "values", "correction", "submitted_at"})));
   return h;
 }
 
@@ -157,7 +159,7 @@ std::string record_key(const Header& h, const forms::Form& form, const forms::Va
   } else if (key.empty()) {
     return h.record;
   } else if (!h.record.empty() && h.record != key) {
-    diags.error(h.record_span, fmt::format("{}\"record\" is '{}' but the field {} is '{}'", h.context, h.record, form.record_key, key));
+    diags.error(h.record_span, fmt::format("{}\"record\" is '{}' but the field {} is '{}'", h.context, dsl::clipped(h.record), form.record_key, dsl::clipped(key)));
   }
   return key;
 }

@@ -12,7 +12,12 @@ using dsl::Expr;
 std::string closest(std::string_view word, const std::vector<std::string>& names) {
   std::string best;
   std::size_t best_distance = word.size() <= 3 ? 1 : 2;  // short names: one typo at most
+  // The distance is at least the difference of the lengths: a name much longer or shorter than
+  // the word is skipped unread (a 50 MB unit id is measured once, not compared with every id).
+  std::size_t length = dsl::display_width(word);
   for (const auto& n : names) {
+    std::size_t other = dsl::display_width(n);
+    if ((length > other ? length - other : other - length) > best_distance) continue;
     std::size_t d = dsl::edit_distance(word, n);
     if (d <= best_distance && (best.empty() || d < best_distance)) {
       best = n;

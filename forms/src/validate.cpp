@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "mera/dsl/format.hpp"
+#include "mera/dsl/printable.hpp"
 #include "value_text.hpp"
 
 namespace mera::forms {
@@ -15,7 +16,10 @@ std::optional<ValidValues> Validator::run(const std::vector<RawMember>& members)
   given_.assign(n, nullptr);
   unreadable_.assign(n, 0);
   if (!whole_.known() && !members.empty()) whole_ = members.front().first.span;
+  unknown_ = 0;
+  first_unshown_ = nullptr;
   for (const auto& m : members) read(m);
+  more_unknown_fields();
   calculate();
   for (std::size_t i = 0; i < n; ++i) relevance(i);
   if (failed_) return std::nullopt;
@@ -31,10 +35,7 @@ std::optional<ValidValues> Validator::run(const std::vector<RawMember>& members)
 void Validator::read(const RawMember& m) {
   const auto& [key, raw] = m;
   int at = plan_.find(key.name);
-  if (at < 0) {
-    error(key.span, fmt::format("form '{}' has no field '{}'{}", form_.name, key.name, closest(key.name, form_.field_names())));
-    return;
-  }
+  if (at < 0) return unknown_field(m);
   auto i = static_cast<std::size_t>(at);
   const Field& f = form_.fields[i];
   if (given_[i]) {
@@ -57,6 +58,32 @@ void Validator::read(const RawMember& m) {
   }
   values_[i] = std::move(v);
   bounds(i, raw.span);
+}
+
+void Validator::unknown_field(const RawMember& m) {
+  const auto& key = m.first;
+  if (++unknown_ > kUnknownShown) {
+    if (!first_unshown_) first_unshown_ = &m;
+    return;
+  }
+  error(key.span, fmt::format("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, form_.field_names())));
+}
+
+// One message for the unknown names past the first few, at the first of them, with the names
+// the form does have: so many unknown names usually mean a file made for another form.
+void Validator::more_unknown_fields() {
+  if (unknown_ <= kUnknownShown) return;
+  const auto& key = first_unshown_->first;
+  if (unknown_ == kUnknownShown + 1)
+    return error(key.span, fmt::format("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, form_.field_names())));
+  std::string fields;
+  std::vector<std::string> names = form_.field_names();
+  for (std::size_t i = 0; i < names.size() && i < 20; ++i) fields += (i ? ", " : "") + names[i];
+  if (names.size() > 20) fields += fmt::format(" and {} more", names.size() - 20);
+  error(key.span, fmt::format("form '{}' has no field '{}', nor {} more of the names given ({} unknown in all): "
+                                                "its fields are {}",
+                                                form_.name, dsl::clipped(key.name), unknown_ - kUnknownShown - 1,
+                                                unknown_, fields));
 }
 
 namespace {

@@ -22,6 +22,8 @@ class Validator {
 
  private:
   void read(const RawMember& m);
+  void unknown_field(const RawMember& m);
+  void more_unknown_fields();
   void bounds(std::size_t i, dsl::Span span);
   void calculate();
   bool fits(const Field& f, const Value& v) const;
@@ -50,6 +52,12 @@ class Validator {
   std::vector<char> unreadable_;         // per field: its value was refused (already reported)
   std::vector<ReadProblem> problems_;
   bool failed_ = false;
+  // Names the form does not have: the first few are reported each at its place, the rest
+  // counted into one message (a CSV header of 100,000 unknown columns is one mistake, not
+  // 100,000 of them).
+  static constexpr std::size_t kUnknownShown = 10;
+  std::size_t unknown_ = 0;
+  const RawMember* first_unshown_ = nullptr;
 };
 
 }  // namespace mera::forms

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "mera/dsl/printable.hpp"
+
 namespace mera::rules {
 
 using forms::Type;
@@ -102,6 +104,37 @@ Type IndicatorScope::call(const dsl::Expr& e, forms::TypeChecker& tc) const {
   if (found->period == forms::PeriodKind::record)
     return tc.fail(form.span, fmt::format("form '{}' is a record form: no report of it is expected by a date, so it has no {}", form.text, f));
   return Type{Kind::number, nullptr, false, true};
+}
+
+namespace {
+
+std::string span_text(const dsl::Expr& e) {
+  return std::string(e.span.file->text().substr(e.span.begin, e.span.end - e.span.begin));
+}
+
+// The form's first date field, for an example ("closed in period"), or FIELD if it has none.
+std::string first_date_field(const forms::Form& form) {
+  for (const auto& f : form.fields)
+    if (f.type.is(Kind::date)) return f.name;
+  return "FIELD";
+}
+
+}  // namespace
+
+// `period.end`, `other_form.field`: a `where` sees one submission of its form at a time. What it
+// may use instead is said, since the wish behind `period.end` (a date against the period being
+// evaluated) has its own words: `FIELD in period`.
+Type RowScope::name(const dsl::Expr& e, forms::TypeChecker& tc) const {
+  const auto& head = e.path.front();
+  if (e.path.size() == 1 || enums_.count(head.text)) return FormScope::name(e, tc);
+  std::string sees = fmt::format("it looks at one submission of form '{}' at a time, and may use its fields, enum values (ENUM.VALUE) "
+                                 "and 'FIELD in period' for a date within the period evaluated",
+                                 form_.name);
+  if (head.text == "period")
+    return tc.fail(e.span, fmt::format("'{}' is not available in an indicator's 'where': {}; write, for example, '{} in period'",
+                                       dsl::clipped(span_text(e)), sees, first_date_field(form_)));
+  return tc.fail(head.span, fmt::format("'{}' is neither a field of form '{}' nor an enum, in an indicator's 'where': {}", head.text,
+                                        form_.name, sees));
 }
 
 }  // namespace mera::rules

@@ -28,8 +28,15 @@ class IndicatorScope : public forms::Scope {
 // One submission of a form, as seen by the `where` of an aggregate over it.
 class RowScope : public forms::FormScope {
  public:
-  using FormScope::FormScope;
+  RowScope(const forms::Form& form, const forms::EnumTable& enums, const forms::FunctionTable& functions)
+      : FormScope(form, enums, functions), form_(form) {}
+  // A field of the form, or an enum value; anything else is explained as the `where` of an
+  // indicator, not as a form's check (which the form's own scope would say).
+  forms::Type name(const dsl::Expr& e, forms::TypeChecker& tc) const override;
   std::string no_period_reason() const override { return {}; }
+
+ private:
+  const forms::Form& form_;
 };
 
 }  // namespace mera::rules

@@ -68,10 +68,12 @@ class Loader {
   Loader(const FileTree& tree, dsl::Diagnostics& diags) : tree_(tree), diags_(diags) {}
   std::vector<dsl::SourcePtr> sources;
 
-  Syntax load(const fs::path& path, std::vector<std::string> chain);
+  // `chain`: the models that led here, each extending the next (the region first).
+  Syntax load(const fs::path& path, std::vector<const dsl::ModelDecl*> chain);
   const Removals& removed() const { return removed_; }
 
  private:
+  bool report_cycle(const std::vector<const dsl::ModelDecl*>& chain);
   using Decls = std::vector<const dsl::Decl*>;
 
   Syntax parse_files(const fs::path& path);
@@ -131,7 +133,31 @@ Syntax Loader::parse_files(const fs::path& path) {
   return s;
 }
 
-Syntax Loader::load(const fs::path& path, std::vector<std::string> chain) {
+// A base that is already on the chain closes a cycle: named whole (a -> b -> c -> a), the error
+// at the link that closes it and a note at every other link, so that the reader sees which
+// 'extends' to take out wherever it is.
+bool Loader::report_cycle(const std::vector<const dsl::ModelDecl*>& chain) {
+  const dsl::ModelDecl& last = *chain.back();
+  const dsl::Ident& base = *last.extends;
+  auto start = std::find_if(chain.begin(), chain.end(), [&](const dsl::ModelDecl* m) { return m->name.text == base.text; });
+  if (start == chain.end()) return false;
+  if (start + 1 == chain.end()) {
+    diags_.error(base.span, fmt::format("model '{}' extends itself: a model extends another model (its base), or nothing", base.text));
+    return true;
+  }
+  auto links = static_cast<std::size_t>(chain.end() - start);
+  std::string cycle;
+  for (auto it = start; it != chain.end(); ++it) cycle += (*it)->name.text + " -> ";
+  diags_.error(base.span, fmt::format("models extend each other in a cycle: {}{} (this 'extends' is link {} of {}): a base cannot "
+                                      "extend a model built on it; remove one of the {} 'extends'",
+                                      cycle, base.text, links, links, links));
+  for (auto it = start; it + 1 != chain.end(); ++it)
+    diags_.note((*it)->extends->span, fmt::format("link {} of {}: '{}' extends '{}' here", it - start + 1, links, (*it)->name.text,
+                                                  (*it)->extends->text));
+  return true;
+}
+
+Syntax Loader::load(const fs::path& path, std::vector<const dsl::ModelDecl*> chain) {
   Syntax s = parse_files(path);
   if (diags_.has_errors() || !s.model) return s;
   if (!s.model->extends) {
@@ -139,10 +165,8 @@ Syntax Loader::load(const fs::path& path, std::vector<std::string> chain) {
     return s;
   }
   const dsl::Ident& base = *s.model->extends;
-  if (std::find(chain.begin(), chain.end(), base.text) != chain.end() || base.text == s.model->name.text) {
-    diags_.error(base.span, fmt::format("model '{}' extends itself (through '{}')", s.model->name.text, base.text));
-    return s;
-  }
+  chain.push_back(s.model);
+  if (report_cycle(chain)) return s;
   // The base lives beside the model: examples/kaluga extends tomsk -> examples/tomsk.
   fs::path here = fs::path(path).lexically_normal();
   if (here.filename().empty()) here = here.parent_path();  // "examples/kaluga/" names the folder
@@ -154,7 +178,6 @@ Syntax Loader::load(const fs::path& path, std::vector<std::string> chain) {
     diags_.error(base.span, fmt::format("base model '{}' not found: looked for {} and {}", base.text, folder.string(), file.string()));
     return s;
   }
-  chain.push_back(s.model->name.text);
   Syntax merged = load(found, chain);
   if (diags_.has_errors()) return s;
   merge(merged, s);

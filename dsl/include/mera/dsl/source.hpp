@@ -21,7 +21,8 @@ class SourceFile : public std::enable_shared_from_this<SourceFile> {
 
   // 1-based line of a byte offset.
   std::size_t line_of(std::size_t offset) const;
-  // 1-based column in characters (UTF-8 code points), so a caret lines up on screen.
+  // 1-based column in characters (UTF-8 code points), so a caret lines up on screen. Costs a
+  // look-up and at most one block of bytes, however long the line (a one-line 100 MB file).
   std::size_t column_of(std::size_t offset) const;
   // The text of a 1-based line, without its line break.
   std::string_view line_text(std::size_t line) const;
@@ -32,6 +33,11 @@ class SourceFile : public std::enable_shared_from_this<SourceFile> {
   std::string name_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  // Characters (bytes that do not continue a UTF-8 sequence) before each block of kBlock bytes:
+  // built once with the line starts, so no diagnostic rescans its line from the start.
+  static constexpr std::size_t kBlock = 256;
+  std::vector<std::uint32_t> chars_before_block_;
+  std::size_t characters_before(std::size_t offset) const;
 };
 
 using SourcePtr = std::shared_ptr<const SourceFile>;
