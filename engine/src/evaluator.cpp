@@ -194,7 +194,10 @@ std::optional<RowValue> Evaluator::Impl::row_value(const dsl::Expr& e, const Agg
 void Evaluator::Impl::accumulate_unit(const dsl::Expr& e, const AggregatePlan& p, const FormRows& rows,
                                       const std::string& u, const std::string& top, const forms::Period& period,
                                       Accumulator& acc, Contribution* trace) {
-  auto [first, last] = rows.rows_of(u);
+  // Plain names, not a structured binding: the lambda below captures them (clang 14 cannot
+  // capture a structured binding).
+  const auto rows_of_u = rows.rows_of(u);
+  const std::size_t first = rows_of_u.first, last = rows_of_u.second;
   if (first == last) return;
   if (rows.periodic()) {
     // Each report rolls up where its unit sat at the end of the report's own period. A stock

@@ -96,12 +96,18 @@ void ReviewTable::step(const forms::CsvRow& row) {
 
 }  // namespace
 
-ReviewFileReport review_file(storage::Database& db, const dsl::SourcePtr& file, const ReviewOptions& given) {
+ReviewFileReport review_file(storage::Database& db, const dsl::SourcePtr& file, const ReviewOptions& options) {
+  storage::Transaction tx = db.write();
+  ReviewFileReport report = review_file_in(db, file, options);
+  if (!report.refused) tx.commit();  // else the transaction rolls back
+  return report;
+}
+
+ReviewFileReport review_file_in(storage::Database& db, const dsl::SourcePtr& file, const ReviewOptions& given) {
   ReviewOptions options = given;
   if (options.now.empty()) options.now = storage::now_utc();
   ReviewFileReport report;
   report.file = file->name();
-  storage::Transaction tx = db.write();
   ReviewTable table(db, options, report);
   bool first = true;
   forms::read_csv_rows(*file, report.diags, [&](forms::CsvRow&& row) {
@@ -113,10 +119,9 @@ ReviewFileReport review_file(storage::Database& db, const dsl::SourcePtr& file, 
   if (report.diags.has_errors()) {
     report.refused = true;
     report.recorded = report.accepted = report.returned = report.forwarded = 0;
-    return report;  // the transaction rolls back
+    return report;
   }
   db.add_audit({0, options.now, options.user, "review.import", report.file, summary(report)});
-  tx.commit();
   return report;
 }
 

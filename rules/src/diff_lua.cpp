@@ -31,7 +31,7 @@ std::vector<LuaFunction> functions_of(const Model& model, const LuaText& text) {
   for (const auto& f : text.functions)
     if (auto it = model.functions.find(f.name); it != model.functions.end()) out.push_back({f.name, parameters_text(it->second), &f.lines});
   for (const auto& [name, f] : model.functions) {
-    bool seen = std::any_of(out.begin(), out.end(), [&](const LuaFunction& x) { return x.name == name; });
+    bool seen = std::any_of(out.begin(), out.end(), [&n = name](const LuaFunction& x) { return x.name == n; });
     if (!seen) out.push_back({name, parameters_text(f), nullptr});
   }
   return out;

@@ -153,7 +153,7 @@ DatabaseCheck check_database(const std::string& path) {
       while (q.step()) out.problems.push_back(q.text(0));
     });
   for (const auto& [table, what] : kCounted)
-    part(out.problems, what, [&] {
+    part(out.problems, what, [&, table = table, what = what] {  // named captures: clang 14 cannot capture a binding
       Query q = c.query(std::string("SELECT count(*) FROM ") + table);
       if (q.step()) out.counts.push_back({what, q.int64(0)});
     });

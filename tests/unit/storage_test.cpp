@@ -390,7 +390,7 @@ BOOST_AUTO_TEST_CASE(submissions_and_audit_cannot_be_changed_or_deleted) {
       {"DELETE FROM audit", "the audit log is append-only: its rows cannot be deleted"},
   };
   for (const auto& [sql, refusal] : attempts)
-    BOOST_TEST(error_of([&] { run_raw_sql(s.file.path, sql); }) == s.file.path + ": " + refusal);
+    BOOST_TEST(error_of([&, sql = sql] { run_raw_sql(s.file.path, sql); }) == s.file.path + ": " + refusal);
   BOOST_TEST((s.db.content() == before));
 }
 

@@ -73,6 +73,11 @@ struct ReviewFileReport {
 
 ReviewFileReport review_file(storage::Database& db, const dsl::SourcePtr& file, const ReviewOptions& options);
 
+// The same inside a write transaction the caller holds, and never commits it. A refused file
+// may have applied its rows that passed: the caller rolls back then (the fuzz target rolls back
+// every file, so that each input meets the same database).
+ReviewFileReport review_file_in(storage::Database& db, const dsl::SourcePtr& file, const ReviewOptions& options);
+
 // "reviews.csv: 12 steps recorded (10 accepted, 1 returned, 1 forwarded)", or
 // "reviews.csv: refused: 2 errors in 40 rows; nothing of this file was stored".
 std::string summary(const ReviewFileReport& report);

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "mera/dsl/source.hpp"
@@ -15,6 +14,8 @@ struct RawKey {
   dsl::Span span;
 };
 
+struct RawMember;
+
 // A value as written: JSON gives it a type; a CSV cell is text that the field's type decides
 // how to read (kind `cell`).
 struct RawValue {
@@ -22,12 +23,19 @@ struct RawValue {
   Kind kind = Kind::null;
   bool boolean = false;
   std::string text;  // a string's or a cell's contents; a number as written (12, 2.50, 1e3)
-  std::vector<std::pair<RawKey, RawValue>> members;  // object, in file order
-  std::vector<RawValue> items;                              // array
+  std::vector<RawMember> members;  // object, in file order
+  std::vector<RawValue> items;     // array
   dsl::Span span;
 };
 
-using RawMember = std::pair<RawKey, RawValue>;
+// A key and its value. A named struct rather than std::pair<RawKey, RawValue>: RawValue holds
+// a vector of these while it is still incomplete, which std::vector allows for a declared
+// struct but not for a std::pair (clang refuses the pair's instantiation). The members keep the
+// pair's names, so code reads it as it read the pair.
+struct RawMember {
+  RawKey first;
+  RawValue second;
+};
 
 struct SubmissionInput {
   dsl::Span span;         // the whole submission: a JSON object or a CSV row
