@@ -48,8 +48,11 @@ void run(ServiceState& state, const Handler& handler, const httplib::Request& re
 
 // httplib's own refusals (unknown route, request too large, malformed request) come with an
 // empty body: give them the JSON every error has.
-httplib::Server::HandlerResponse fill_error(const httplib::Request& req, httplib::Response& res) {
+httplib::Server::HandlerResponse fill_error(ServiceState& state, const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+  std::string id = fmt::format("r{}", state.next_request++);
+  res.set_header("X-Request-Id", id);
+  state.log_line(fmt::format("{} {} {} {} refused before any route", id, req.method, req.path, res.status));
   std::string message;
   switch (res.status) {
     case 404: message = fmt::format("no route {} {}: see docs/service.md for the routes", req.method, req.path); break;
@@ -117,7 +120,8 @@ int serve(const ServeOptions& options, std::ostream& log) {
   server.set_payload_max_length(options.max_body);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
-  server.set_error_handler(httplib::Server::HandlerWithResponse(fill_error));
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [&state](const httplib::Request& req, httplib::Response& res) { return fill_error(*state, req, res); }));
   Router router{server, *state};
   add_auth_routes(router);
   add_model_routes(router);
