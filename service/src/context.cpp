@@ -54,7 +54,8 @@ dsl::Date Context::date_param(const char* name) const {
 
 void Context::reply(int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  // A request's bytes that are not UTF-8 may be quoted back in a message: replaced, not thrown.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
 }  // namespace mera::service

@@ -69,6 +69,7 @@ void add_auth_routes(Router& router);
 void add_model_routes(Router& router);
 void add_submission_routes(Router& router);
 void add_status_routes(Router& router);
+void add_review_routes(Router& router);
 
 dsl::Date today_utc();
 

@@ -62,7 +62,7 @@ httplib::Server::HandlerResponse fill_error(ServiceState& state, const httplib::
     case 400: message = "the request could not be read as HTTP: a POST needs a Content-Length (0 for an empty body)"; break;
     default: message = fmt::format("the request could not be read (HTTP {})", res.status); break;
   }
-  res.set_content(error_body(message).dump(), "application/json; charset=utf-8");
+  res.set_content(error_body(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
   return httplib::Server::HandlerResponse::Handled;
 }
 
@@ -127,6 +127,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
   add_model_routes(router);
   add_submission_routes(router);
   add_status_routes(router);
+  add_review_routes(router);
 
   int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {

@@ -236,6 +236,48 @@ BOOST_AUTO_TEST_CASE(reads_stay_inside_the_accounts_sub_tree) {
   expect_error(w.call("GET", "/api/status?on=2022-13-01", "", dept), 400, "on=2022-13-01");
 }
 
+BOOST_AUTO_TEST_CASE(the_platform_returns_a_report_with_a_reason_and_accepts_the_correction) {
+  World& w = world();
+  std::string org01 = w.login("org01"), org02 = w.login("org02"), platform = w.login("platform"), dept = w.login("dept");
+  long id = w.call("GET", "/api/submissions?unit=org01&period=2021Q1", "", org01).body["submissions"][0]["id"];
+  std::string path = "/api/submissions/" + std::to_string(id);
+  expect_error(w.call("POST", path + "/accept", "", org02), 403, "may not review");
+  expect_error(w.call("POST", path + "/accept", "", dept), 403, "may not review");
+  expect_error(w.call("POST", path + "/return", "{}", platform), 400, "a return needs a reason");
+  Reply returned = w.call("POST", path + "/return", R"({"reason":"families by risk do not add up"})", platform);
+  BOOST_REQUIRE_MESSAGE(returned.status == 200, returned.text);
+  BOOST_TEST(w.call("GET", path, "", org01).body["state"] == "returned");
+  expect_error(w.call("POST", path + "/return", R"({"reason":"again"})", platform), 409, "");
+  Reply fixed = w.call("POST", "/api/submissions?correct=true", report("org01", "2021Q1"), org01);
+  BOOST_REQUIRE(fixed.status == 201);
+  std::string fixed_path = "/api/submissions/" + std::to_string(fixed.body["ids"][0].get<long>());
+  Reply accepted = w.call("POST", fixed_path + "/accept", "", platform);
+  BOOST_TEST(accepted.status == 200, accepted.text);
+  BOOST_TEST(w.call("GET", fixed_path, "", dept).body["state"] == "accepted");
+  expect_error(w.call("POST", "/api/submissions/999999/accept", "", platform), 404, "no submission 999999");
+}
+
+BOOST_AUTO_TEST_CASE(only_an_administrator_imports_old_reports_with_their_own_dates) {
+  World& w = world();
+  std::string old = report("org05", "2021Q1", R"(,"submitted_at":"2021-04-04")");
+  expect_error(w.call("POST", "/api/submissions?import=true", report("org01", "2021Q4", R"(,"submitted_at":"2022-01-09")"),
+                      w.login("org01")),
+               403, "may not import_history");
+  Reply imported = w.call("POST", "/api/submissions?import=true", old, w.login("dept"));
+  BOOST_REQUIRE_MESSAGE(imported.status == 201, imported.text);
+  Reply got = w.call("GET", "/api/submissions/" + std::to_string(imported.body["ids"][0].get<long>()), "", w.login("dept"));
+  BOOST_TEST(got.body["submitted_at"] == "2021-04-04");
+  BOOST_TEST(got.body["source"].get<std::string>().rfind("api-import-", 0) == 0u);  // marked as imported
+}
+
+BOOST_AUTO_TEST_CASE(bytes_that_are_not_utf8_are_refused_as_input_not_a_failure) {
+  World& w = world();
+  Reply r = w.call("POST", "/api/submissions", "{\"form\":\"blood_families\",\"unit\":\"org\xff\",\"period\":\"2021Q1\",\"values\":{}}",
+                   w.login("org01"));
+  BOOST_TEST((r.status == 400 || r.status == 403), r.text);
+  BOOST_TEST(r.body.contains("error"));
+}
+
 BOOST_AUTO_TEST_CASE(unknown_routes_and_large_requests_get_json_errors) {
   World& w = world();
   expect_error(w.call("GET", "/api/nothing-here"), 404, "no route GET /api/nothing-here");
