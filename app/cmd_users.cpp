@@ -55,14 +55,16 @@ int refused(const std::exception& e) {
 }  // namespace
 
 int run_users(const UsersArgs& args, const std::string& user) {
+  // What was typed is checked before the database is opened or a password asked for.
+  if (args.action == "add" && !service::role_from(args.role))
+    return refused(std::invalid_argument(fmt::format("--role {}: a role is one of {}", args.role, service::role_list())));
+  if (args.action != "list")
+    if (auto why = service::login_problem(args.login); !why.empty()) return refused(std::invalid_argument(why));
   storage::Database db = storage::Database::open(args.db);
   std::string who = user + " (command line)";
   try {
     if (args.action == "add") {
-      auto role = service::role_from(args.role);
-      if (!role) throw std::invalid_argument(fmt::format("--role {}: a role is one of {}", args.role, service::role_list()));
-      if (auto why = service::login_problem(args.login); !why.empty()) throw std::invalid_argument(why);
-      service::add_account(db, args.login, args.unit, *role, read_password(), who);
+      service::add_account(db, args.login, args.unit, *service::role_from(args.role), read_password(), who);
       std::cout << fmt::format("account {} added: {} of {}\n", args.login, args.role, args.unit);
     } else if (args.action == "passwd") {
       service::set_password(db, args.login, read_password(), who);
