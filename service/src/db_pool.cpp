@@ -1,9 +1,23 @@
 #include "db_pool.hpp"
 
 namespace mera::service {
+namespace {
+
+// A request that finds another writing waits up to this long for the write lock before its
+// client gets 503. Longer than the CLI's 5 s: many clients' writes queue on the one lock (there
+// is no group commit yet), and a busy machine makes each take longer.
+constexpr int kBusyTimeoutMs = 30000;
+
+std::unique_ptr<storage::Database> open(const std::string& path) {
+  auto db = std::make_unique<storage::Database>(storage::Database::open(path));
+  db->set_busy_timeout(kBusyTimeoutMs);
+  return db;
+}
+
+}  // namespace
 
 DbPool::DbPool(std::string path) : path_(std::move(path)) {
-  give_back(std::make_unique<storage::Database>(storage::Database::open(path_)));  // refuses a bad path at start
+  give_back(open(path_));  // refuses a bad path at start
 }
 
 DbPool::Lease DbPool::lease() {
@@ -15,7 +29,7 @@ DbPool::Lease DbPool::lease() {
       return Lease(*this, std::move(db));
     }
   }
-  return Lease(*this, std::make_unique<storage::Database>(storage::Database::open(path_)));
+  return Lease(*this, open(path_));
 }
 
 void DbPool::give_back(std::unique_ptr<storage::Database> db) {

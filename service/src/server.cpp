@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -68,6 +69,8 @@ httplib::Server::HandlerResponse fill_error(ServiceState& state, const httplib::
 
 // Signals are blocked in every thread (the pool's threads inherit the mask) and taken by one
 // thread with sigwait, which may then safely call stop(): no work in a signal handler.
+constexpr int kBacklog = 512;
+
 sigset_t stop_signals() {
   sigset_t set;
   sigemptyset(&set);
@@ -122,6 +125,16 @@ int serve(const ServeOptions& options, std::ostream& log) {
   server.set_write_timeout(10, 0);
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [&state](const httplib::Request& req, httplib::Response& res) { return fill_error(*state, req, res); }));
+  // httplib 0.11 listens with a backlog of 5 (compiled into Debian's library): more clients
+  // connecting at once than that can be dropped by the kernel. The listening socket is caught
+  // as it is made and, once bound, listened on again with a longer queue (Linux takes a second
+  // listen() as a change of the backlog).
+  int listening = -1;
+  server.set_socket_options([&listening](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);  // as httplib's default does
+    listening = sock;
+  });
   Router router{server, *state};
   add_auth_routes(router);
   add_model_routes(router);
@@ -137,6 +150,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
         << std::endl;
     return 2;
   }
+  if (listening >= 0) ::listen(listening, kBacklog);
   std::atomic<bool> signalled{false};
   std::thread stopper([&server, &signalled, signals] {
     int got = 0;

@@ -67,6 +67,7 @@ struct World {
 
   Reply call(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "") {
     httplib::Client client("127.0.0.1", server->port());
+    client.set_read_timeout(120, 0);  // a generous bound, not a measurement: a busy machine is slow
     httplib::Headers headers;
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
     httplib::Result r = method == "GET" ? client.Get(path, headers) : client.Post(path, headers, body, "application/json");
@@ -276,6 +277,36 @@ BOOST_AUTO_TEST_CASE(bytes_that_are_not_utf8_are_refused_as_input_not_a_failure)
                    w.login("org01"));
   BOOST_TEST((r.status == 400 || r.status == 403), r.text);
   BOOST_TEST(r.body.contains("error"));
+}
+
+// Several clients at once, each on its own connection: the pool's threads and connections, and
+// SQLite's write lock, give every report one answer, and the same report exactly one 201.
+BOOST_AUTO_TEST_CASE(clients_at_once_each_get_their_answer_and_a_report_is_stored_once) {
+  World& w = world();
+  std::string token = w.login("org01");
+  auto post = [&](const std::string& body) {
+    httplib::Client client("127.0.0.1", w.server->port());
+    client.set_read_timeout(120, 0);
+    auto r = client.Post("/api/submissions", {{"Authorization", "Bearer " + token}}, body, "application/json");
+    return r ? r->status : -static_cast<int>(r.error());
+  };
+  std::vector<std::string> periods;
+  for (int year = 2022; year <= 2024; ++year)
+    for (int q = 1; q <= 4; ++q) periods.push_back(std::to_string(year) + "Q" + std::to_string(q));
+  std::vector<int> distinct(periods.size()), same(8);
+  {
+    std::vector<std::thread> clients;
+    for (std::size_t i = 0; i < periods.size(); ++i) clients.emplace_back([&, i] { distinct[i] = post(report("org01", periods[i])); });
+    for (std::size_t i = 0; i < same.size(); ++i) clients.emplace_back([&, i] { same[i] = post(report("org01", "2025Q1")); });
+    for (auto& t : clients) t.join();
+  }
+  for (std::size_t i = 0; i < periods.size(); ++i) BOOST_TEST(distinct[i] == 201, periods[i] << ": " << distinct[i]);
+  BOOST_TEST(std::count(same.begin(), same.end(), 201) == 1);
+  BOOST_TEST(std::count(same.begin(), same.end(), 409) == 7);
+  Reply listed = w.call("GET", "/api/submissions?unit=org01&all=true", "", token);
+  std::size_t stored = 0;
+  for (const auto& s : listed.body["submissions"]) stored += s["period"].get<std::string>() >= "2022";
+  BOOST_TEST(stored == periods.size() + 1, w.server->log());
 }
 
 BOOST_AUTO_TEST_CASE(unknown_routes_and_large_requests_get_json_errors) {
