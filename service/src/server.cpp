@@ -19,6 +19,13 @@
 namespace mera::service {
 namespace {
 
+// A path as the log shows it: one line, whatever the client put in it (httplib decodes %0A).
+std::string printable(const std::string& text) {
+  std::string out;
+  for (unsigned char ch : text.substr(0, 300)) out += ch < 0x20 || ch == 0x7f ? '?' : static_cast<char>(ch);
+  return text.size() > 300 ? out + "..." : out;
+}
+
 // Runs one handler: its ApiError is the answer; a busy database is 503 with a retry hint;
 // anything else is the server's fault, 500, logged with the request id the client is told.
 void run(ServiceState& state, const Handler& handler, const httplib::Request& req, httplib::Response& res) {
@@ -42,7 +49,7 @@ void run(ServiceState& state, const Handler& handler, const httplib::Request& re
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::string who = c.has_caller() ? c.caller().login : "-";
-  std::string line = fmt::format("{} {} {} {} {}ms {}", id, req.method, req.path, res.status, ms, who);
+  std::string line = fmt::format("{} {} {} {} {}ms {}", id, req.method, printable(req.path), res.status, ms, who);
   if (!failure.empty()) line += " failed: " + failure;
   state.log_line(line);
 }
@@ -53,7 +60,7 @@ httplib::Server::HandlerResponse fill_error(ServiceState& state, const httplib::
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
   std::string id = fmt::format("r{}", state.next_request++);
   res.set_header("X-Request-Id", id);
-  state.log_line(fmt::format("{} {} {} {} refused before any route", id, req.method, req.path, res.status));
+  state.log_line(fmt::format("{} {} {} {} refused before any route", id, printable(req.method), printable(req.path), res.status));
   std::string message;
   switch (res.status) {
     case 404: message = fmt::format("no route {} {}: see docs/service.md for the routes", req.method, req.path); break;

@@ -48,24 +48,32 @@ LoginResult login(storage::Database& db, const std::string& name, const std::str
                   Clock::time_point now, const std::string& from) {
   std::string at = iso_utc(now);
   LoginResult result;
-  auto account = db.account(name);
+  // What the audit log calls the login tried: the name, or only its size when it cannot be a
+  // login (a guesser's megabyte of text does not go into the log).
+  const std::string who = login_problem(name).empty() ? name : "(not a login: " + std::to_string(name.size()) + " bytes)";
+  auto account = login_problem(name).empty() ? db.account(name) : std::nullopt;
   if (account && !account->locked_until.empty()) {
     auto until = parse_iso_utc(account->locked_until);
     if (until && now < *until) {
       result.outcome = LoginResult::Outcome::locked;
       result.retry_after = static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(*until - now).count()) + 1;
       storage::Transaction tx = db.write();
-      db.add_audit({0, at, name, "login.locked", name, fmt::format("from {}; locked until {}", from, account->locked_until)});
+      db.add_audit({0, at, who, "login.locked", who, fmt::format("from {}; locked until {}", from, account->locked_until)});
       tx.commit();
       return result;
     }
   }
   // The password is checked outside the write lock: it takes a tenth of a second.
-  bool right = verify_password(account ? account->password_hash : dummy_hash(), password) && account;
+  bool usable = password_problem(password).empty();  // a 16 MiB "password" is not hashed
+  bool right = verify_password(account && usable ? account->password_hash : dummy_hash(), usable ? password : "") && account && usable;
+  std::string verified = account ? account->password_hash : "";
+  storage::Transaction tx = db.write();
+  // Again, under the lock: another login may have counted meanwhile, or the administrator
+  // disabled the account or changed its password since the check.
+  account = db.account(name);
+  right = right && account && account->password_hash == verified;
   bool good = right && account->disabled_at.empty();
   if (right && !good) result.outcome = LoginResult::Outcome::disabled;
-  storage::Transaction tx = db.write();
-  account = db.account(name);  // again, under the lock: another login may have counted meanwhile
   if (!good || !account) {
     std::string detail = fmt::format("from {}", from);
     if (account) {
@@ -77,7 +85,7 @@ LoginResult login(storage::Database& db, const std::string& name, const std::str
     } else {
       detail += "; no such account";
     }
-    db.add_audit({0, at, name, "login.failed", name, detail});
+    db.add_audit({0, at, who, "login.failed", who, detail});
     tx.commit();
     return result;
   }

@@ -312,6 +312,9 @@ BOOST_AUTO_TEST_CASE(clients_at_once_each_get_their_answer_and_a_report_is_store
 BOOST_AUTO_TEST_CASE(unknown_routes_and_large_requests_get_json_errors) {
   World& w = world();
   expect_error(w.call("GET", "/api/nothing-here"), 404, "no route GET /api/nothing-here");
+  w.call("GET", "/api/nothing%0Aforged log line");
+  BOOST_TEST(!has(w.server->log(), "\nforged log line"));  // one request, one line of the log
+  BOOST_TEST(has(w.server->log(), "/api/nothing?forged log line"));
   std::string big(17u << 20, ' ');  // over the default 16 MiB
   expect_error(w.call("POST", "/api/submissions", big, w.login("org01")), 413, "larger than this server takes");
 }

@@ -121,6 +121,22 @@ BOOST_AUTO_TEST_CASE(failed_logins_lock_the_account_for_a_growing_time_kept_in_t
   BOOST_TEST((at(when) - at(previous) == std::chrono::seconds(3600)));
 }
 
+BOOST_AUTO_TEST_CASE(a_guessers_huge_login_or_password_is_refused_and_not_logged_whole) {
+  AccountsDb a;
+  std::string huge(1 << 20, 'x');
+  BOOST_TEST((login(a.db, huge, kPassword, a.policy, at("2026-01-01T10:00:00Z"), "127.0.0.1").outcome == LoginResult::Outcome::refused));
+  BOOST_TEST(a.db.audit().back().who == "(not a login: 1048576 bytes)");
+  BOOST_TEST((a.log_in(huge, "2026-01-01T10:00:01Z").outcome == LoginResult::Outcome::refused));
+  BOOST_TEST(a.db.account("ivanova")->failed_logins == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_password_changed_meanwhile_is_not_let_in_by_the_old_one) {
+  AccountsDb a;
+  set_password(a.db, "ivanova", "a brand new password", "admin");
+  BOOST_TEST((a.log_in(kPassword, "2026-01-01T10:00:00Z").outcome == LoginResult::Outcome::refused));
+  BOOST_TEST((a.log_in("a brand new password", "2026-01-01T10:00:01Z").outcome == LoginResult::Outcome::ok));
+}
+
 BOOST_AUTO_TEST_CASE(no_password_or_token_is_in_the_database_or_its_audit) {
   AccountsDb a;
   a.log_in("a wrong guess 123", "2026-01-01T10:00:00Z");
