@@ -26,6 +26,7 @@ constexpr Reach kTable[kActions.size()][kRoles.size()] = {
     /* approve_revision */ {N, N, N, N, T, N},  // the department at the top of the route (1.5)
     /* manage_accounts  */ {N, N, N, N, N, S},
     /* read_audit       */ {N, N, N, N, N, S},
+    /* read_units       */ {S, S, S, S, S, S},
 };
 // clang-format on
 
@@ -45,6 +46,7 @@ const char* action_name(Action action) {
     case Action::approve_revision: return "approve_revision";
     case Action::manage_accounts: return "manage_accounts";
     case Action::read_audit: return "read_audit";
+    case Action::read_units: return "read_units";
   }
   return "";
 }

@@ -70,6 +70,7 @@ void add_model_routes(Router& router);
 void add_submission_routes(Router& router);
 void add_status_routes(Router& router);
 void add_review_routes(Router& router);
+void add_unit_routes(Router& router);
 
 dsl::Date today_utc();
 

@@ -148,6 +148,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
   add_submission_routes(router);
   add_status_routes(router);
   add_review_routes(router);
+  add_unit_routes(router);
 
   int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {

@@ -309,6 +309,26 @@ BOOST_AUTO_TEST_CASE(clients_at_once_each_get_their_answer_and_a_report_is_store
   BOOST_TEST(stored == periods.size() + 1, w.server->log());
 }
 
+BOOST_AUTO_TEST_CASE(the_unit_tree_on_a_day_shows_only_the_accounts_sub_tree) {
+  World& w = world();
+  auto ids = [](const Reply& r) {
+    std::vector<std::string> out;
+    for (const auto& u : r.body["units"]) out.push_back(u["id"]);
+    return out;
+  };
+  // org16 moved from platform_foster_south to platform_foster_north on 2022-07-01.
+  std::string south = w.login("south");
+  auto before = ids(w.call("GET", "/api/units?on=2022-06-30", "", south));
+  auto after = ids(w.call("GET", "/api/units?on=2022-07-01", "", south));
+  BOOST_TEST(std::count(before.begin(), before.end(), "org16") == 1);
+  BOOST_TEST(std::count(after.begin(), after.end(), "org16") == 0);
+  BOOST_TEST(std::count(before.begin(), before.end(), "platform_foster_south") == 1);
+  BOOST_TEST(std::count(before.begin(), before.end(), "org01") == 0);
+  BOOST_TEST(std::count(before.begin(), before.end(), "department") == 0);
+  BOOST_TEST(ids(w.call("GET", "/api/units", "", w.login("org01"))) == std::vector<std::string>{"org01"});
+  BOOST_TEST(ids(w.call("GET", "/api/units", "", w.login("dept"))).size() == 28u);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_routes_and_large_requests_get_json_errors) {
   World& w = world();
   expect_error(w.call("GET", "/api/nothing-here"), 404, "no route GET /api/nothing-here");

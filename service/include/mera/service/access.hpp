@@ -26,12 +26,14 @@ enum class Action {
   approve_revision,  // approve a revision (the top of the route, Regulation 1.5)
   manage_accounts,   // add, disable accounts of units
   read_audit,        // the audit log of a unit's sub-tree
+  read_units,        // the unit tree on a day
 };
 
-inline constexpr std::array<Action, 12> kActions = {
+inline constexpr std::array<Action, 13> kActions = {
     Action::read_model, Action::validate, Action::submit,           Action::import_history,
     Action::read_submissions, Action::read_status, Action::review,  Action::forward,
-    Action::publish_revision, Action::approve_revision, Action::manage_accounts, Action::read_audit};
+    Action::publish_revision, Action::approve_revision, Action::manage_accounts, Action::read_audit,
+    Action::read_units};
 
 const char* action_name(Action action);  // "read_submissions"
 
