@@ -67,4 +67,17 @@ int run_status(const StatusArgs& args);
 // mera db check (cmd_db.cpp): issue 13, a database's integrity and mera's invariants.
 int run_db_check(const std::string& db_path);
 
+// mera users and mera serve (cmd_users.cpp, cmd_serve.cpp): issue 14, the service.
+struct UsersArgs {
+  std::string db, action, login, unit, role;  // action: add, list, disable, passwd
+};
+int run_users(const UsersArgs& args, const std::string& user);
+struct ServeArgs {
+  std::string db, listen = "127.0.0.1:8080";
+  double session_hours = 12;
+  int threads = 8;
+  int max_request_mb = 16;
+};
+int run_serve(const ServeArgs& args);
+
 }  // namespace mera::app

@@ -176,6 +176,33 @@ int main(int argc, char** argv) {
   auto* db_check = db_cmd->add_subcommand("check", "SQLite's integrity check and mera's own invariants: ok with counts, or every problem");
   add_db(db_check);
 
+  // mera users and mera serve (issue 14): the accounts of the service, and the service itself.
+  mera::app::UsersArgs users_args;
+  auto* users = app.add_subcommand("users", "Accounts of mera serve: add one (password from standard input), list, disable, change a password");
+  users->require_subcommand(1);
+  auto add_users_step = [&](const char* name, const char* what, bool needs_login) {
+    auto* step = users->add_subcommand(name, what);
+    step->add_option("--db", users_args.db, "the database file")->required();
+    if (needs_login) step->add_option("--login", users_args.login, "the account's login")->required();
+    add_user(step);
+    step->callback([&users_args, name] { users_args.action = name; });
+    return step;
+  };
+  auto* users_add = add_users_step("add", "Add an account: its unit and role; the password is one line of standard input", true);
+  users_add->add_option("--unit", users_args.unit, "the unit it acts for (mera units list)")->required();
+  users_add->add_option("--role", users_args.role, "submitter, reviewer, viewer, methodologist, approver or admin")->required();
+  add_users_step("list", "Every account: login, role, unit, whether disabled", false);
+  add_users_step("disable", "Disable an account: it can no longer log in, and its sessions end at once", true);
+  add_users_step("passwd", "Set a new password (from standard input); the account's sessions end", true);
+
+  mera::app::ServeArgs serve_args;
+  auto* serve = app.add_subcommand("serve", "The HTTP service (JSON): accounts, access by unit, submissions, status; see docs/service.md");
+  serve->add_option("--db", serve_args.db, "the database file")->required();
+  serve->add_option("--listen", serve_args.listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
+  serve->add_option("--session-hours", serve_args.session_hours, "how long a login stays valid")->capture_default_str();
+  serve->add_option("--threads", serve_args.threads, "requests served at once")->capture_default_str();
+  serve->add_option("--max-request-mb", serve_args.max_request_mb, "larger requests are refused (413)")->capture_default_str()->check(CLI::Range(1, 1024));
+
   // Bare `mera`, `mera help [COMMAND]`, `--version` and a mistyped command (usage.cpp).
   if (auto answered = mera::app::answer_before_parse(app, std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr))
     return *answered;
@@ -203,6 +230,8 @@ int main(int argc, char** argv) {
     if (review->parsed()) return mera::app::run_review(review_args, user);
     if (status->parsed()) return mera::app::run_status(status_args);
     if (db_check->parsed()) return mera::app::run_db_check(db);
+    if (users->parsed()) return mera::app::run_users(users_args, user);
+    if (serve->parsed()) return mera::app::run_serve(serve_args);
   } catch (const mera::storage::Busy& e) {
     std::cerr << "mera: " << mera::dsl::printable(e.what(), true) << '\n';
     return mera::app::failure;

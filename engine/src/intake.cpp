@@ -180,6 +180,7 @@ std::int64_t FileIntake::check_earlier(const Header& h, const Key& key, dsl::Dia
   }
   bool correction = h.correction || options_.correct;
   if (earlier && !correction) {
+    ++report_.repeated;
     diags.error(h.whole, fmt::format("{}already submitted (submission {}, version {}, by {} at {}); to replace it, submit it as a correction "
                                      "(\"correction\": true, or mera submit --correct)",
                                      h.context, earlier->id, earlier->version, earlier->submitted_by, earlier->submitted_at));
@@ -255,6 +256,7 @@ void FileIntake::take(forms::SubmissionInput&& input) {
   row.submitted_at = h.submitted_at;
   row.source = fmt::format("{}:{}", report_.file, input.span.known() ? input.span.file->line_of(input.span.begin) : 0);
   std::int64_t id = db_.add_submission(row);
+  report_.ids.push_back(id);
   if (!first_id_) first_id_ = id;
   if (row.supersedes)
     db_.add_audit({0, options_.now, options_.user, "submission.correct", fmt::format("submission {}", id),
@@ -275,8 +277,10 @@ FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const 
   if (report.diags.has_errors()) {
     report.refused = true;
     report.stored = 0;
+    report.ids.clear();
     return report;  // the transaction rolls back
   }
+  if (options.dry_run) return report;  // checked as if stored; the transaction rolls back
   db.add_audit({0, options.now, options.user, "submission.import", report.file,
                 fmt::format("{} submissions stored ({} with warnings)", report.stored, report.with_warnings)});
   tx.commit();

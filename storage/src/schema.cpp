@@ -142,9 +142,34 @@ CREATE TABLE unit_forms (
 );
 )sql";
 
+// Issue 14: the accounts of the service and their sessions. A password is kept only as its
+// Argon2id string, a session only as the hash of its token: a copy of the file lets nobody log in.
+constexpr const char* kAccounts = R"sql(
+CREATE TABLE accounts (
+  login         TEXT NOT NULL PRIMARY KEY,
+  unit          TEXT NOT NULL REFERENCES units(id),
+  role          TEXT NOT NULL CHECK (role IN ('submitter', 'reviewer', 'viewer', 'methodologist', 'approver', 'admin')),
+  password_hash TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  disabled_at   TEXT NOT NULL DEFAULT '',  -- '': the account may log in
+  failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),  -- since the last good login
+  locked_until  TEXT NOT NULL DEFAULT ''   -- no login before this time ('' none)
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT NOT NULL PRIMARY KEY,
+  login      TEXT NOT NULL REFERENCES accounts(login),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT NOT NULL DEFAULT ''  -- '': not revoked (logout, disabling the account)
+);
+CREATE INDEX sessions_by_login ON sessions(login);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "create the initial schema", kInitialSchema},
     {2, "add workflow events and the forms of units", kWorkflow},
+    {3, "add the accounts and sessions of the service", kAccounts},
 };
 
 }  // namespace

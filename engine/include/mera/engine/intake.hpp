@@ -3,7 +3,9 @@
 // in a file is wrong, nothing of it is stored and every problem of every submission is reported.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "mera/dsl/diagnostic.hpp"
 #include "mera/storage/database.hpp"
@@ -14,6 +16,9 @@ struct SubmitOptions {
   std::string user;      // who submits: stored with every submission and in the audit log
   bool correct = false;  // every submission of the file replaces an earlier one (--correct)
   std::string now;       // ISO time of the submission; storage::now_utc() when empty
+  // Check everything exactly as for storing, then roll back: nothing is stored, nothing audited
+  // (the service's validation of a draft, so that live validation is the intake itself).
+  bool dry_run = false;
 };
 
 struct FileReport {
@@ -22,11 +27,13 @@ struct FileReport {
   std::size_t stored = 0;         // 0 when the file was refused
   std::size_t with_warnings = 0;
   std::size_t with_errors = 0;    // submissions with at least one error
+  std::size_t repeated = 0;       // of those, refused only because the report was already submitted
   bool refused = false;           // true when nothing of the file was stored
   dsl::Diagnostics diags;         // errors and warnings, in the order found
+  std::vector<std::int64_t> ids;  // the submissions stored, in file order (none when refused)
 };
 
-// Reads and stores one file. Throws storage::Busy when another writer holds the database (before
+// Reads and stores one file (with dry_run, reads and checks it and stores nothing). Throws storage::Busy when another writer holds the database (before
 // anything is read) and storage::Error when the database itself fails; either way the file's
 // transaction is rolled back.
 FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const SubmitOptions& options);

@@ -139,6 +139,19 @@ class Database {
   // Every version of every period report (record forms left out), ordered by id.
   std::vector<ReportVersion> report_versions() const;
 
+  // ---- Accounts and sessions of the service (issue 14; src/accounts.cpp) ----------------
+  // The rules (roles, password strength, lock-out) are the service's; these only store.
+  void add_account(const Account& account);  // refuses a login that exists, a unit that does not
+  std::optional<Account> account(const std::string& login) const;
+  std::vector<Account> accounts() const;  // ordered by login
+  void set_account_password(const std::string& login, const std::string& password_hash);
+  void set_account_disabled(const std::string& login, const std::string& at);
+  void set_login_failures(const std::string& login, int failed_logins, const std::string& locked_until);
+  void add_session(const Session& session);
+  std::optional<Session> session(const std::string& token_hash) const;
+  void revoke_session(const std::string& token_hash, const std::string& at);
+  int revoke_sessions(const std::string& login, const std::string& at);  // every open one; how many
+
   // Checks. "ok", or SQLite's list of problems, one a line.
   std::string integrity_check() const;
   ContentSummary content() const;

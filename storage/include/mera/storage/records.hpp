@@ -133,6 +133,33 @@ struct ReportVersion {
   friend bool operator==(const ReportVersion&, const ReportVersion&) = default;
 };
 
+// ---- Accounts of the service (issue 14; schema version 3) ----------------------------------
+
+// A person who uses `mera serve`: a login, the unit it belongs to, a role. The password is kept
+// only as its Argon2id string (libsodium's crypto_pwhash_str), never in clear.
+struct Account {
+  std::string login;
+  std::string unit;
+  std::string role;           // submitter, reviewer, viewer, methodologist, approver, admin
+  std::string password_hash;  // "$argon2id$v=19$m=...": salt and parameters included
+  std::string created_at;
+  std::string disabled_at;    // empty: active
+  int failed_logins = 0;      // failed logins since the last good one
+  std::string locked_until;   // no login before this time; empty: not locked
+  friend bool operator==(const Account&, const Account&) = default;
+};
+
+// A logged-in session. Only a hash of its bearer token is stored: whoever reads the file learns
+// no token that would let them in.
+struct Session {
+  std::string token_hash;  // hex
+  std::string login;
+  std::string created_at;
+  std::string expires_at;
+  std::string revoked_at;  // empty: not revoked
+  friend bool operator==(const Session&, const Session&) = default;
+};
+
 // A fingerprint of every user table, to prove that something did or did not change.
 struct TableContent {
   std::string table;

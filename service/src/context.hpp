@@ -1,0 +1,77 @@
+// What a route handler gets: the request, the response, the service's shared state, the
+// request's id, and, on demand, a database connection and the calling account.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "db_pool.hpp"
+#include "mera/service/access.hpp"
+#include "mera/service/sessions.hpp"
+
+namespace mera::service {
+
+struct ServiceState {
+  ServiceState(const std::string& db_path, SessionPolicy p, std::ostream& l) : pool(db_path), policy(p), log(l) {}
+  DbPool pool;
+  SessionPolicy policy;
+  std::ostream& log;
+  std::mutex log_mutex;
+  std::atomic<long> next_request{1};
+  void log_line(const std::string& line);
+};
+
+class Context {
+ public:
+  Context(const httplib::Request& request, httplib::Response& response, ServiceState& service, std::string id)
+      : req(request), res(response), state(service), request_id(std::move(id)) {}
+
+  storage::Database& db();
+  // The account of the request's bearer token; ApiError 401 (with why) when there is none.
+  const Caller& caller();
+  bool has_caller() const { return caller_.has_value(); }
+  // ApiError 403 with the decision's words when the caller may not.
+  void require(Action action, std::string_view unit, dsl::Date day, const engine::UnitTree& tree);
+  // A query parameter, "" when absent.
+  std::string param(const char* name) const;
+  // A date parameter (ISO), or today (UTC) when absent; ApiError 400 when it is not a date.
+  dsl::Date date_param(const char* name) const;
+  void reply(int status, const nlohmann::json& body);
+
+  const httplib::Request& req;
+  httplib::Response& res;
+  ServiceState& state;
+  const std::string request_id;
+
+ private:
+  std::optional<DbPool::Lease> lease_;
+  std::optional<Caller> caller_;
+};
+
+// Routes add themselves through this: each handler runs inside the error handling of
+// src/server.cpp (ApiError -> its status; anything else -> 500 with the request id, logged).
+using Handler = std::function<void(Context&)>;
+struct Router {
+  httplib::Server& server;
+  ServiceState& state;
+  void get(const std::string& pattern, Handler handler);
+  void post(const std::string& pattern, Handler handler);
+};
+
+void add_auth_routes(Router& router);
+void add_model_routes(Router& router);
+void add_submission_routes(Router& router);
+void add_status_routes(Router& router);
+void add_review_routes(Router& router);
+void add_unit_routes(Router& router);
+
+dsl::Date today_utc();
+
+}  // namespace mera::service

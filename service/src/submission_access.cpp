@@ -1,0 +1,55 @@
+#include "submission_access.hpp"
+
+#include <fmt/format.h>
+
+#include "api_error.hpp"
+#include "mera/forms/period.hpp"
+#include "mera/forms/read.hpp"
+
+namespace mera::service {
+namespace {
+
+bool is_text(const forms::RawMember& m) {
+  return !m.first.name.empty() && (m.second.kind == forms::RawValue::Kind::string || m.second.kind == forms::RawValue::Kind::cell);
+}
+
+// The day a report in a request concerns: its period's last day, else today (records, and
+// periods that do not read: the engine reports those).
+dsl::Date day_of(const forms::SubmissionInput& input) {
+  if (is_text(input.period))
+    if (auto p = forms::parse_period(input.period.second.text)) return p->last_day();
+  return today_utc();
+}
+
+}  // namespace
+
+void check_senders(Context& c, const dsl::SourcePtr& body, Action action, bool import, const engine::UnitTree& tree) {
+  dsl::Diagnostics ignored, forbidden, dated;  // syntax errors are the engine's to report, in full
+  const Caller& me = c.caller();
+  forms::read_submissions(*body, ignored, [&](forms::SubmissionInput&& input) {
+    if (is_text(input.unit)) {
+      const std::string& unit = input.unit.second.text;
+      Decision d = decide(me, action, unit, day_of(input), tree);
+      if (!d.allowed) forbidden.error(input.unit.second.span, d.why);
+    }
+    if (!import && !input.submitted_at.first.name.empty())
+      dated.error(input.submitted_at.first.span,
+                  "\"submitted_at\" is set by the server: it stamps each report with the time it receives it; leave "
+                  "\"submitted_at\" out (only an administrator's import of old reports, POST /api/submissions?import=true, may give it)");
+  });
+  if (forbidden.has_errors())
+    throw ApiError(403, fmt::format("refused: {} of the reports are of units the account '{}' may not {} for; nothing was stored",
+                                    forbidden.error_count(), me.login, action_name(action)),
+                   to_json(forbidden));
+  if (dated.has_errors())
+    throw ApiError(400, fmt::format("refused: {} of the reports give \"submitted_at\"; nothing was stored", dated.error_count()),
+                   to_json(dated));
+}
+
+dsl::Date report_day(const storage::Submission& s, const engine::UnitTree& tree) {
+  if (auto p = forms::parse_period(s.period)) return tree.last_day_in(s.unit, p->first_day(), p->last_day()).value_or(p->last_day());
+  if (auto day = dsl::parse_iso_date(std::string_view(s.submitted_at).substr(0, 10))) return *day;
+  return today_utc();
+}
+
+}  // namespace mera::service
