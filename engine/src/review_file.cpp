@@ -21,7 +21,7 @@ constexpr const char* kHeader = "form,unit,period,action,as,reason,user,at (reco
 class ReviewTable {
  public:
   ReviewTable(storage::Database& db, const ReviewOptions& options, ReviewFileReport& report)
-      : options_(options), report_(report), reviewer_(db, options.now) {}
+      : options_(options), report_(report), reviewer_(db, options.now, options.revisions) {}
 
   void header(const forms::CsvRow& row);
   void step(const forms::CsvRow& row);

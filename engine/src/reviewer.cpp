@@ -32,8 +32,13 @@ ReportTrack track_of(const storage::Database& db, const std::string& form, const
   return t;
 }
 
-Reviewer::Reviewer(storage::Database& db, std::string now)
-    : db_(db), now_(std::move(now)), tree_(UnitTree::load(db)), duties_(db, tree_), revisions_(db) {}
+Reviewer::Reviewer(storage::Database& db, std::string now, Revisions* shared)
+    : db_(db),
+      now_(std::move(now)),
+      tree_(UnitTree::load(db)),
+      duties_(db, tree_),
+      own_revisions_(db),
+      revisions_(shared ? *shared : own_revisions_) {}
 
 ReviewOutcome Reviewer::apply(const ReviewRequest& r) {
   return r.action == ReviewAction::forward ? forward(r) : judge(r);

@@ -18,7 +18,8 @@ std::string report_name(const std::string& form, const std::string& unit, const 
 class Reviewer {
  public:
   // Loads the unit tree once; the database must not change under it except through apply().
-  Reviewer(storage::Database& db, std::string now);
+  // `shared`: revisions loaded from this database before, to reuse; null: its own.
+  Reviewer(storage::Database& db, std::string now, Revisions* shared = nullptr);
 
   // Checks the step and records it (event and audit entry) inside the caller's transaction.
   ReviewOutcome apply(const ReviewRequest& request);
@@ -41,7 +42,8 @@ class Reviewer {
   std::string now_;
   UnitTree tree_;
   Duties duties_;
-  Revisions revisions_;
+  Revisions own_revisions_;
+  Revisions& revisions_;
 };
 
 // One report's versions and events as stored now (this transaction's steps included).

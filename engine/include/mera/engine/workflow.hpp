@@ -16,6 +16,8 @@
 
 namespace mera::engine {
 
+class Revisions;  // mera/engine/revisions.hpp
+
 enum class ReviewAction { accept, return_for_correction, forward };
 
 // "accept", "return", "forward"; and back (nullopt for another word).
@@ -60,6 +62,10 @@ ReviewOutcome review(storage::Database& db, const ReviewRequest& request, const 
 struct ReviewOptions {
   std::string user;  // for rows without a user
   std::string now;   // ISO UTC time of the import; storage::now_utc() when empty
+  // Model revisions already loaded from this database, to reuse instead of loading and checking
+  // them again for this file (a caller reading many files, such as the fuzz target); null: the
+  // file loads what it needs. Not shared between threads.
+  Revisions* revisions = nullptr;
 };
 
 struct ReviewFileReport {
