@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "mera/storage/sha256.hpp"
 #include "sodium_init.hpp"
 
 namespace mera::service {
@@ -9,20 +10,13 @@ namespace {
 
 constexpr std::size_t kTokenBytes = 32;
 
-std::string hex(const unsigned char* bytes, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), bytes, n);
-  out.pop_back();
-  return out;
-}
-
 }  // namespace
 
 std::string new_token() {
   require_sodium();
   unsigned char bytes[kTokenBytes];
   randombytes_buf(bytes, sizeof bytes);
-  std::string token = hex(bytes, sizeof bytes);
+  std::string token = storage::to_hex(bytes, sizeof bytes);
   sodium_memzero(bytes, sizeof bytes);
   return token;
 }
@@ -31,7 +25,7 @@ std::string token_hash(std::string_view token) {
   require_sodium();
   unsigned char digest[crypto_generichash_BYTES];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
-  return hex(digest, sizeof digest);
+  return storage::to_hex(digest, sizeof digest);
 }
 
 bool looks_like_token(std::string_view text) {

@@ -1,9 +1,9 @@
-// SHA-256 (FIPS 180-4), implemented here so that storage needs no crypto library: it names
-// model revisions by their content and fingerprints tables in Database::content().
+// SHA-256, by libsodium: it names model revisions by their content and fingerprints tables in
+// Database::content().
 #pragma once
 
-#include <array>
-#include <cstdint>
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,19 +12,21 @@ namespace mera::storage {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(Sha256&&) noexcept;
+  Sha256& operator=(Sha256&&) noexcept;
   void update(std::string_view bytes);
   // The digest as 64 lowercase hex digits. The object is spent afterwards: start a new one.
   std::string finish();
 
  private:
-  void compress(const unsigned char* block);
-
-  std::array<std::uint32_t, 8> state_;
-  std::array<unsigned char, 64> buffer_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t total_bytes_ = 0;
+  struct State;  // libsodium's crypto_hash_sha256_state: sodium.h stays out of the headers
+  std::unique_ptr<State> state_;
 };
 
 std::string sha256_hex(std::string_view bytes);
+
+// Bytes as lowercase hex digits, two per byte: how digests and tokens are written.
+std::string to_hex(const unsigned char* bytes, std::size_t size);
 
 }  // namespace mera::storage
