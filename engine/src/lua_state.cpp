@@ -152,13 +152,14 @@ std::string describe(Bound bound, const LuaLimits& limits) {
   return {};
 }
 
-}  // namespace
-
+// The processor time this thread has used (CLOCK_THREAD_CPUTIME_ID: user and system time).
 std::chrono::nanoseconds thread_time() {
   timespec now{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
   return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
 }
+
+}  // namespace
 
 bool out_of_time(const Budget& budget) {
   return time_is_up(Clock::now() - budget.started, budget.limits.time, [&] { return thread_time() - budget.processor_started; });

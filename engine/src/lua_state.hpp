@@ -24,9 +24,6 @@ namespace mera::engine::lua {
 
 using Clock = std::chrono::steady_clock;
 
-// The processor time this thread has used (CLOCK_THREAD_CPUTIME_ID: user and system time).
-std::chrono::nanoseconds thread_time();
-
 constexpr int kWallTimes = 10;  // the wall-clock backstop, in multiples of the time limit
 
 // Whether a load or call that has run `wall` on the wall clock is past `limit`. Processor time
