@@ -9,6 +9,7 @@
 #include "dashboard_lines.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "mera/engine/dashboard.hpp"
+#include "mera/engine/dashboard_json.hpp"
 #include "mera/engine/display.hpp"
 
 namespace mera::engine {
@@ -149,7 +150,7 @@ std::string csv(const DashboardBuilder::Comparison& c) {
   return out;
 }
 
-std::string json(const DashboardBuilder::Comparison& c) {
+nlohmann::ordered_json comparison_json(const DashboardBuilder::Comparison& c) {
   const Dashboard& after = c.what_if;
   const Dashboard* before = c.in_force ? &*c.in_force : nullptr;
   auto side = [](const Line* l) {
@@ -182,14 +183,16 @@ std::string json(const DashboardBuilder::Comparison& c) {
     }
     out["units"].push_back(std::move(unit));
   }
-  return out.dump(2) + "\n";
+  return out;
 }
 
 }  // namespace
 
+nlohmann::ordered_json to_json(const DashboardBuilder::Comparison& comparison) { return comparison_json(comparison); }
+
 std::string render(const DashboardBuilder::Comparison& comparison, DashboardFormat format) {
   switch (format) {
-    case DashboardFormat::json: return json(comparison);
+    case DashboardFormat::json: return to_json(comparison).dump(2) + "\n";
     case DashboardFormat::csv: return csv(comparison);
     default: return table(comparison);
   }

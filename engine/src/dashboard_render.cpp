@@ -7,6 +7,7 @@
 #include "mera/dsl/printable.hpp"
 #include "mera/dsl/format.hpp"
 #include "mera/engine/dashboard.hpp"
+#include "mera/engine/dashboard_json.hpp"
 #include "mera/engine/display.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "dashboard_lines.hpp"
@@ -88,7 +89,24 @@ nlohmann::ordered_json categories_json(const IndicatorValue& v) {
   return out;
 }
 
-std::string json(const Dashboard& d) {
+// One indicator's value: exact (null when empty, with why), as displayed, and its target.
+nlohmann::ordered_json indicator_json(const IndicatorValue& v) {
+  nlohmann::ordered_json i;
+  i["name"] = v.indicator->name;
+  i["label"] = v.indicator->label;
+  i["value"] = number_or_null(v.value);
+  i["display"] = display(v.indicator->format, v.value);
+  if (const auto* n = why_empty(v)) {
+    i["reason"] = no_value_words(n->reason);
+    i["detail"] = n->detail;
+  }
+  if (v.indicator->target)
+    i["target"] = {{"op", v.indicator->target->op}, {"value", number_or_null(v.target_value)}, {"status", target_words(v.target)}};
+  if (!v.categories.empty()) i["categories"] = categories_json(v);
+  return i;
+}
+
+nlohmann::ordered_json dashboard_json(const Dashboard& d) {
   nlohmann::ordered_json out;
   out["model"] = d.revision->model->name;
   out["revision"] = d.revision->revision.id;
@@ -106,24 +124,10 @@ std::string json(const Dashboard& d) {
     unit["name"] = u.unit.name;
     unit["level"] = u.unit.level;
     unit["indicators"] = nlohmann::ordered_json::array();
-    for (const auto& v : u.values) {
-      nlohmann::ordered_json i;
-      i["name"] = v.indicator->name;
-      i["label"] = v.indicator->label;
-      i["value"] = number_or_null(v.value);
-      i["display"] = display(v.indicator->format, v.value);
-      if (const auto* n = why_empty(v)) {
-        i["reason"] = no_value_words(n->reason);
-        i["detail"] = n->detail;
-      }
-      if (v.indicator->target)
-        i["target"] = {{"op", v.indicator->target->op}, {"value", number_or_null(v.target_value)}, {"status", target_words(v.target)}};
-      if (!v.categories.empty()) i["categories"] = categories_json(v);
-      unit["indicators"].push_back(std::move(i));
-    }
+    for (const auto& v : u.values) unit["indicators"].push_back(indicator_json(v));
     out["units"].push_back(std::move(unit));
   }
-  return out.dump(2) + "\n";
+  return out;
 }
 
 // One CSV row: an indicator, or one category of a breakdown indicator (name[category]).
@@ -223,11 +227,72 @@ const char* format_words(const rules::Format& f) {
   }
 }
 
+
+// An aggregate's value: a number, a breakdown's counts by category, or why it is empty.
+nlohmann::ordered_json aggregate_value_json(const forms::Value& v) {
+  if (const auto* n = v.get<forms::Null>()) return {{"value", nullptr}, {"reason", no_value_words(n->reason)}, {"detail", n->detail}};
+  if (const double* x = v.get<double>()) return {{"value", *x}};
+  if (const auto* b = v.get<forms::Breakdown>()) {
+    nlohmann::ordered_json counts = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < b->counts.size(); ++i)
+      counts[b->enumeration->values[i].name] = b->why_empty(i) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(b->counts[i]);
+    return {{"value", counts}};
+  }
+  return {{"value", forms::to_text(v)}};
+}
+
+nlohmann::ordered_json explanation_json(const Explanation& e, const Dashboard& d) {
+  const rules::Indicator& ind = *e.result.indicator;
+  nlohmann::ordered_json out;
+  out["model"] = d.revision->model->name;
+  out["revision"] = d.revision->revision.id;
+  out["unit"] = d.units.front().unit.id;
+  out["period"] = d.period.text();
+  if (!d.period_note.empty()) out["period_chosen"] = d.period_note;
+  out["formula"] = dsl::format_expr(ind.value);
+  out["format"] = format_words(ind.format);
+  if (ind.target) out["target_formula"] = ind.target->op + " " + dsl::format_expr(ind.target->value);
+  out["result"] = indicator_json(e.result);
+  out["uses"] = nlohmann::ordered_json::array();
+  for (const auto& u : e.uses) {
+    nlohmann::ordered_json j = indicator_json(u.value);
+    j["period"] = u.period.text();
+    out["uses"].push_back(std::move(j));
+  }
+  out["aggregates"] = nlohmann::ordered_json::array();
+  for (const auto& a : e.aggregates) {
+    nlohmann::ordered_json j = aggregate_value_json(a.value);
+    j["expression"] = dsl::format_expr(*a.expr);
+    j["period"] = a.period.text();
+    j["units"] = nlohmann::ordered_json::array();
+    for (const auto& c : a.units) {
+      nlohmann::ordered_json u = {{"unit", c.unit}, {"reports", c.rows}};
+      if (a.expr->has_where) u["matched"] = c.matched;
+      if (a.categories) {
+        nlohmann::ordered_json by = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < a.categories->values.size(); ++i)
+          by[a.categories->values[i].name] = i < c.categories.size() ? c.categories[i] : 0.0;
+        u["adds"] = by;
+      } else {
+        u["adds"] = c.total;
+      }
+      u["submissions"] = c.submissions;
+      if (c.matched > c.submissions.size()) u["submissions_in_all"] = c.matched;  // only the first few are listed
+      j["units"].push_back(std::move(u));
+    }
+    out["aggregates"].push_back(std::move(j));
+  }
+  return out;
+}
+
 }  // namespace
+
+nlohmann::ordered_json to_json(const Dashboard& dashboard) { return dashboard_json(dashboard); }
+nlohmann::ordered_json to_json(const Explanation& explanation, const Dashboard& context) { return explanation_json(explanation, context); }
 
 std::string render(const Dashboard& dashboard, DashboardFormat format) {
   switch (format) {
-    case DashboardFormat::json: return json(dashboard);
+    case DashboardFormat::json: return to_json(dashboard).dump(2) + "\n";
     case DashboardFormat::csv: return csv(dashboard);
     default: return table(dashboard);
   }

@@ -64,7 +64,8 @@ std::int64_t same_meaning(const std::vector<storage::Revision>& stored, const ru
 
 PublishReport publish_revision(storage::Database& db, const PublishRequest& request) {
   PublishReport report;
-  rules::CheckResult checked = rules::load_model(request.model_path, LuaSandbox());
+  rules::CheckResult checked = request.files ? rules::load_model(*request.files, request.model_path, LuaSandbox())
+                                             : rules::load_model(request.model_path, LuaSandbox());
   report.diags = std::move(checked.diags);
   report.model = checked.model;
   if (!report.model) return report;

@@ -27,6 +27,10 @@ constexpr Reach kTable[kActions.size()][kRoles.size()] = {
     /* manage_accounts  */ {N, N, N, N, N, S},
     /* read_audit       */ {N, N, N, N, N, S},
     /* read_units       */ {S, S, S, S, S, S},
+    /* read_indicators  */ {S, S, S, S, S, S},
+    /* read_deadlines   */ {S, S, S, S, S, S},
+    /* read_revisions   */ {A, A, A, A, A, A},  // the model's text is everybody's, as read_model
+    /* what_if          */ {N, N, N, S, S, N},  // who writes a revision, and who approves it
 };
 // clang-format on
 
@@ -47,6 +51,10 @@ const char* action_name(Action action) {
     case Action::manage_accounts: return "manage_accounts";
     case Action::read_audit: return "read_audit";
     case Action::read_units: return "read_units";
+    case Action::read_indicators: return "read_indicators";
+    case Action::read_deadlines: return "read_deadlines";
+    case Action::read_revisions: return "read_revisions";
+    case Action::what_if: return "what_if";
   }
   return "";
 }

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <optional>
 #include <ostream>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +27,9 @@ struct ServiceState {
   std::ostream& log;
   std::mutex log_mutex;
   std::atomic<long> next_request{1};
+  // Every route as Router registered it (method, httplib's pattern), before the server listens;
+  // read-only after. GET /api/routes shows it, and a test holds it against /api/openapi.json.
+  std::vector<std::pair<std::string, std::string>> routes;
   void log_line(const std::string& line);
 };
 
@@ -71,6 +76,13 @@ void add_submission_routes(Router& router);
 void add_status_routes(Router& router);
 void add_review_routes(Router& router);
 void add_unit_routes(Router& router);
+void add_indicator_routes(Router& router);
+void add_deadline_routes(Router& router);
+void add_audit_routes(Router& router);
+void add_history_routes(Router& router);
+void add_revision_routes(Router& router);
+void add_user_routes(Router& router);
+void add_openapi_routes(Router& router);  // last: it describes the routes registered before it
 
 dsl::Date today_utc();
 

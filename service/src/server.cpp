@@ -89,10 +89,12 @@ sigset_t stop_signals() {
 }  // namespace
 
 void Router::get(const std::string& pattern, Handler handler) {
+  state.routes.emplace_back("GET", pattern);
   server.Get(pattern, [this, handler](const httplib::Request& req, httplib::Response& res) { run(state, handler, req, res); });
 }
 
 void Router::post(const std::string& pattern, Handler handler) {
+  state.routes.emplace_back("POST", pattern);
   server.Post(pattern, [this, handler](const httplib::Request& req, httplib::Response& res) { run(state, handler, req, res); });
 }
 
@@ -149,6 +151,13 @@ int serve(const ServeOptions& options, std::ostream& log) {
   add_status_routes(router);
   add_review_routes(router);
   add_unit_routes(router);
+  add_indicator_routes(router);
+  add_deadline_routes(router);
+  add_audit_routes(router);
+  add_history_routes(router);
+  add_revision_routes(router);
+  add_user_routes(router);
+  add_openapi_routes(router);
 
   int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {

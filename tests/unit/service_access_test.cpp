@@ -26,7 +26,9 @@ const std::map<std::string, std::array<Reach, 6>> kExpected = [] {
       {"review", {N, C, N, N, N, N}},           {"forward", {N, O, N, N, N, N}},
       {"publish_revision", {N, N, N, S, N, N}}, {"approve_revision", {N, N, N, N, T, N}},
       {"manage_accounts", {N, N, N, N, N, S}},  {"read_audit", {N, N, N, N, N, S}},
-      {"read_units", {S, S, S, S, S, S}},
+      {"read_units", {S, S, S, S, S, S}},       {"read_indicators", {S, S, S, S, S, S}},
+      {"read_deadlines", {S, S, S, S, S, S}},   {"read_revisions", {A, A, A, A, A, A}},
+      {"what_if", {N, N, N, S, S, N}},
   };
 }();
 

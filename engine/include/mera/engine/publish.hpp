@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mera/dsl/diagnostic.hpp"
+#include "mera/rules/check.hpp"
 #include "mera/rules/model.hpp"
 #include "mera/storage/database.hpp"
 
@@ -22,9 +23,12 @@ storage::Revision revision_of(const rules::Model& model, const std::string& mode
                               const std::string& user, const std::string& now);
 
 struct PublishRequest {
+  // A model folder or .mera file on disk; or, with `files`, the model's own path among them
+  // ("tomsk"), as a revision stores them (the HTTP service publishes what a client sent).
   std::string model_path;
   dsl::Date effective;  // stated by the publisher; must agree with the model's own `effective`
   std::string user, now;
+  const rules::ModelFiles* files = nullptr;
 };
 
 struct PublishReport {

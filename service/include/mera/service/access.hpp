@@ -27,13 +27,18 @@ enum class Action {
   manage_accounts,   // add, disable accounts of units
   read_audit,        // the audit log of a unit's sub-tree
   read_units,        // the unit tree on a day
+  read_indicators,   // indicators of a unit and period (eval, explain, the dashboard)
+  read_deadlines,    // when a unit's reports are due, hop by hop
+  read_revisions,    // the model's revisions: list, and what one means differently from another
+  what_if,           // indicators of a unit under a revision not (yet) in force, beside those in force
 };
 
-inline constexpr std::array<Action, 13> kActions = {
+inline constexpr std::array<Action, 17> kActions = {
     Action::read_model, Action::validate, Action::submit,           Action::import_history,
     Action::read_submissions, Action::read_status, Action::review,  Action::forward,
     Action::publish_revision, Action::approve_revision, Action::manage_accounts, Action::read_audit,
-    Action::read_units};
+    Action::read_units, Action::read_indicators, Action::read_deadlines, Action::read_revisions,
+    Action::what_if};
 
 const char* action_name(Action action);  // "read_submissions"
 
