@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "mera/dsl/printable.hpp"
 #include "mera/storage/error.hpp"
+#include "mera/text/language.hpp"
 #include "usage.hpp"
 
 namespace {
@@ -21,6 +22,8 @@ std::string default_user() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // English unless LC_ALL, LC_MESSAGES or LANG asks for Russian (ru_RU.UTF-8).
+  mera::text::set_default(mera::text::from_environment());
   CLI::App app{"mera: declared forms, indicators, deadlines and routing for monitoring social help to families\n"
                "(models are .mera files; see docs/language.md)",
                "mera"};
