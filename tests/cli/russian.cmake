@@ -27,3 +27,24 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LC_ALL LC_MESSAGES=ru_RU
 if(NOT exit EQUAL 2 OR NOT "${err}" MATCHES "mera: ошибка: [^\n]+\nmera: ничего не отправлено: исправьте имена файлов выше и отправьте снова")
   message(FATAL_ERROR "a missing file in Russian: exit ${exit}\n${out}${err}")
 endif()
+
+# mera status in Russian over the Tomsk demo: the headings, the kinds, due dates with weekdays,
+# day counts in their plural forms, a return with its reason; the table aligned by characters.
+execute_process(COMMAND ${MERA} demo --db ${WORK}/demo.db RESULT_VARIABLE exit OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT exit EQUAL 0)
+  message(FATAL_ERROR "mera demo: exit ${exit}\n${err}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LC_ALL --unset=LC_MESSAGES LANG=ru_RU.UTF-8
+                        ${MERA} status --db ${WORK}/demo.db --on 2022-01-12 --unit platform_blood
+                RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
+foreach(part "^Состояние на 2022-01-12 \\(среда\\): platform_blood и подчинённые ему подразделения"
+             "\n  просрочено blood_families 2021Q4 уровню platform_blood: срок 2022-01-10 \\(понедельник\\), просрочено на 2 дня\n"
+             "\n  возвращён  blood_families 2021Q4: возвращён: platform_blood \\(petrova\\), 2022-01-11:\n             «"
+             "\n             исправьте отчёт и отправьте его снова \\(mera submit --correct\\)\n"
+             "\n  далее      quality_report 2021H2 уровню center: срок 2022-01-25 \\(вторник\\), через 13 дней\n"
+             "\n7 подразделений: ничего не просрочено"
+             "\n +получено +в срок +получено")
+  if(NOT exit EQUAL 0 OR NOT "${out}" MATCHES "${part}")
+    message(FATAL_ERROR "mera status in Russian: exit ${exit}, no match for '${part}':\n${out}${err}")
+  endif()
+endforeach()
