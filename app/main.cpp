@@ -8,6 +8,7 @@
 #include "mera/dsl/printable.hpp"
 #include "mera/storage/error.hpp"
 #include "mera/text/language.hpp"
+#include "mera/text/tr.hpp"
 #include "usage.hpp"
 
 namespace {
@@ -239,7 +240,7 @@ int main(int argc, char** argv) {
     std::cerr << "mera: " << mera::dsl::printable(e.what(), true) << '\n';
     return mera::app::failure;
   } catch (const std::exception& e) {
-    std::cerr << "mera: error: " << mera::dsl::printable(e.what(), true) << '\n';
+    std::cerr << "mera: " << mera::text::tr("error") << ": " << mera::dsl::printable(e.what(), true) << '\n';
     return mera::app::failure;
   }
   return mera::app::failure;
