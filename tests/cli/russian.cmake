@@ -48,3 +48,14 @@ foreach(part "^Состояние на 2022-01-12 \\(среда\\): platform_blo
     message(FATAL_ERROR "mera status in Russian: exit ${exit}, no match for '${part}':\n${out}${err}")
   endif()
 endforeach()
+
+# mera eval in Russian: the heading, the chosen period's note, the table's column names.
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LC_ALL --unset=LC_MESSAGES LANG=ru_RU.UTF-8 ${MERA} eval --db ${WORK}/demo.db --unit org03
+                RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
+foreach(part "^tomsk «Томская область», редакция 1 \\(действует с [0-9-]+\\), период 2022\n\\(--period не указан: 2022: последний завершённый год"
+             "\n  показатель +значение +цель +оценка +имя\n  Кровные семьи: обслужено семей +229 "
+             "\n`mera eval --explain ИМЯ` показывает, как получилось значение.\n$")
+  if(NOT exit EQUAL 0 OR NOT "${out}" MATCHES "${part}")
+    message(FATAL_ERROR "mera eval in Russian: exit ${exit}, no match for '${part}':\n${out}${err}")
+  endif()
+endforeach()
