@@ -154,3 +154,25 @@ BOOST_AUTO_TEST_CASE(alternating_languages_never_mix) {
                                 : "no submission x: a submission id is a number (GET /api/submissions lists them)"));
   }
 }
+
+// The status route: a refused parameter in Russian, and the model it reads named in Russian; the
+// kinds of its items stay the machine's words.
+BOOST_AUTO_TEST_CASE(status_speaks_russian_and_keeps_its_kinds) {
+  World& w = world();
+  Reply bad = w.call("GET", "/api/status?soon=abc", "", "ru");
+  BOOST_TEST(bad.status == 400);
+  BOOST_TEST(has(bad.error(), "soon=abc: укажите число дней от 0 до "), bad.error());
+  Reply far = w.call("GET", "/api/status?on=2099-01-01", "", "ru");
+  BOOST_TEST(far.status == 400);
+  BOOST_TEST(has(far.error(), "2099-01-01 — больше чем через год после сегодняшнего дня"), far.error());
+  Reply ok = w.call("GET", "/api/status?on=2022-01-12", "", "ru");
+  BOOST_TEST(ok.status == 200);
+  BOOST_TEST(ok.body["model"] == "tomsk (редакция 1)");
+  BOOST_REQUIRE(!ok.body["units"].empty());
+  for (const auto& unit : ok.body["units"])
+    for (const auto& item : unit["items"]) {
+      std::string kind = item["kind"];
+      BOOST_TEST((kind == "overdue" || kind == "due_soon" || kind == "next" || kind == "returned" || kind == "corrected" ||
+                  kind == "to_review" || kind == "ready" || kind == "late"), kind);
+    }
+}
