@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "mera/dsl/printable.hpp"
 #include "mera/engine/intake.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 
@@ -15,12 +16,12 @@ int run_submit(const std::string& db_path, const std::vector<std::string>& files
   bool all_readable = true;
   for (const auto& path : files) {
     if (std::string why = dsl::unreadable(path); !why.empty()) {
-      std::cerr << "mera: error: " << why << '\n';
+      std::cerr << "mera: " << text::tr("error") << ": " << why << '\n';
       all_readable = false;
     }
   }
   if (!all_readable) {
-    std::cerr << "mera: nothing was submitted: correct the file names above and submit again\n";
+    std::cerr << "mera: " << text::tr("nothing was submitted: correct the file names above and submit again") << '\n';
     return failure;
   }
   storage::Database db = storage::Database::open(db_path);
@@ -31,7 +32,7 @@ int run_submit(const std::string& db_path, const std::vector<std::string>& files
     try {
       file = dsl::read_source(path);
     } catch (const std::exception& e) {
-      std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
+      std::cerr << "mera: " << text::tr("error") << ": " << dsl::printable(e.what(), true) << '\n';
       exit = failure;
       continue;
     }

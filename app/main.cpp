@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "mera/dsl/printable.hpp"
 #include "mera/storage/error.hpp"
+#include "mera/text/language.hpp"
+#include "mera/text/tr.hpp"
 #include "usage.hpp"
 
 namespace {
@@ -21,6 +23,8 @@ std::string default_user() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // English unless LC_ALL, LC_MESSAGES or LANG asks for Russian (ru_RU.UTF-8).
+  mera::text::set_default(mera::text::from_environment());
   CLI::App app{"mera: declared forms, indicators, deadlines and routing for monitoring social help to families\n"
                "(models are .mera files; see docs/language.md)",
                "mera"};
@@ -236,7 +240,7 @@ int main(int argc, char** argv) {
     std::cerr << "mera: " << mera::dsl::printable(e.what(), true) << '\n';
     return mera::app::failure;
   } catch (const std::exception& e) {
-    std::cerr << "mera: error: " << mera::dsl::printable(e.what(), true) << '\n';
+    std::cerr << "mera: " << mera::text::tr("error") << ": " << mera::dsl::printable(e.what(), true) << '\n';
     return mera::app::failure;
   }
   return mera::app::failure;

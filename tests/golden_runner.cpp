@@ -3,7 +3,8 @@
 //   golden/fmt/NAME.mera                        beside  NAME.formatted: what `mera fmt` writes
 //   golden/submit/NAME.jsonl|.json|.csv         beside  NAME.EXT.expected: what `mera submit` prints
 //     into a fresh database made from golden/submit/model (its units.csv too), after
-//     NAME.before.EXT if there is one, and how many submissions the database then holds
+//     NAME.before.EXT if there is one, and how many submissions the database then holds;
+//     NAME.ru.EXT the same in Russian (LANG=ru_RU.UTF-8 for `mera submit`)
 //   golden/units/NAME.csv                       beside  NAME.csv.expected: what `mera units import`
 //     prints into a fresh database of golden/submit/model, and the tree it then holds
 //   golden/eval/WORLD/NAME.eval                 beside  NAME.eval.expected: what `mera eval` prints
@@ -36,6 +37,7 @@
 #include "mera/rules/check.hpp"
 #include "mera/rules/diff.hpp"
 #include "mera/storage/database.hpp"
+#include "mera/text/language.hpp"
 
 namespace fs = std::filesystem;
 namespace utf = boost::unit_test;
@@ -264,7 +266,13 @@ bool register_cases() {
   std::sort(data.begin(), data.end());
   for (const auto& c : data) {
     fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
-    submit->add(utf::make_test_case([=] { compare(expected, submit_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+    bool russian = c.stem().extension() == ".ru";  // NAME.ru.jsonl: what a Russian reader is told
+    submit->add(utf::make_test_case(
+        [=] {
+          mera::text::Scope language(russian ? mera::text::Language::ru : mera::text::Language::en);
+          compare(expected, submit_output(c));
+        },
+        c.filename().string(), __FILE__, __LINE__));
   }
   master.add(submit);
   auto* units = BOOST_TEST_SUITE("units");

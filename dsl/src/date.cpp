@@ -3,12 +3,33 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "mera/text/tr.hpp"
+
 namespace mera::dsl {
 namespace {
 constexpr std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
                                                  "May",     "June",     "July",      "August",
                                                  "September", "October", "November", "December"};
+
+// A month's name as a message about a date says it (in Russian the genitive: 31 апреля);
+// kMonths are the language's own names, always English.
+std::string month_in_date(int month) {
+  switch (month) {
+    case 1: return text::tr("January");
+    case 2: return text::tr("February");
+    case 3: return text::tr("March");
+    case 4: return text::tr("April");
+    case 5: return text::tr("May");
+    case 6: return text::tr("June");
+    case 7: return text::tr("July");
+    case 8: return text::tr("August");
+    case 9: return text::tr("September");
+    case 10: return text::tr("October");
+    case 11: return text::tr("November");
+    default: return text::tr("December");
+  }
 }
+}  // namespace
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -19,10 +40,10 @@ int days_in_month(int year, int month) {
 }
 
 std::string date_problem(int year, int month, int day) {
-  if (month < 1 || month > 12) return fmt::format("there is no month {} (months are 01 to 12)", month);
+  if (month < 1 || month > 12) return text::tr("there is no month {} (months are 01 to 12)", month);
   int last = days_in_month(year, month);
   if (day < 1 || day > last)
-    return fmt::format("there is no day {} in {} {}: it has {} days", day, kMonths[month - 1], year, last);
+    return text::tr("there is no day {} in {} {}: it has {} days", day, month_in_date(month), year, text::count(last));
   return {};
 }
 

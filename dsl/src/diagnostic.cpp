@@ -6,6 +6,7 @@
 
 #include "excerpt.hpp"
 #include "mera/dsl/printable.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::dsl {
 
@@ -51,13 +52,15 @@ void Diagnostics::sort() {
 
 namespace {
 
-const char* severity_word(Severity s) {
+// The frame's word in the reader's language (ошибка, предупреждение, примечание in Russian);
+// editors that jump to `file:line:col:` read the position, not the word.
+std::string severity_word(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error: return text::tr("error");
+    case Severity::warning: return text::tr("warning");
+    case Severity::note: return text::tr("note");
   }
-  return "error";
+  return text::tr("error");
 }
 
 // A message is a sentence or two; one longer than this quotes something huge.

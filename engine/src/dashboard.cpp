@@ -8,6 +8,7 @@
 #include "reporting_periods.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "unit_routes.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 
@@ -77,7 +78,7 @@ forms::Period DashboardBuilder::period_of(const DashboardRequest& request, std::
     if (auto p = forms::parse_period(c.period)) periods.insert(p->year);
   for (auto y = periods.rbegin(); y != periods.rend(); ++y)
     if (complete(*y)) {
-      note = fmt::format("{}: the last complete year with reports (name another with --period)", *y);
+      note = text::tr("{}: the last complete year with reports (name another with --period)", *y);
       return year_period(*y);
     }
   if (!periods.empty()) throw RequestError("no complete year has reports yet: name a period with --period, as in --period 2021Q1");
@@ -87,11 +88,11 @@ forms::Period DashboardBuilder::period_of(const DashboardRequest& request, std::
   std::set<int> dated = record_years(db_, *newest);
   for (auto y = dated.rbegin(); y != dated.rend(); ++y)
     if (complete(*y)) {
-      note = fmt::format("{}: the last complete year in which the records have dates (name another with --period)", *y);
+      note = text::tr("{}: the last complete year in which the records have dates (name another with --period)", *y);
       return year_period(*y);
     }
   int last = request.today.year - 1;
-  note = fmt::format("{}: the last complete year, for no record has a date in a complete year (name another with --period)", last);
+  note = text::tr("{}: the last complete year, for no record has a date in a complete year (name another with --period)", last);
   return year_period(last);
 }
 

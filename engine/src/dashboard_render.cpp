@@ -11,6 +11,7 @@
 #include "mera/engine/display.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "dashboard_lines.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 namespace {
@@ -24,17 +25,17 @@ const forms::Null* why_empty(const IndicatorValue& v) { return v.value.get<forms
 
 std::string revision_words(const Dashboard& d) {
   const storage::Revision& r = d.revision->revision;
-  if (r.id == d.in_force) return fmt::format("revision {} (in force from {})", r.id, r.effective.iso());
-  std::string current = d.in_force ? fmt::format("revision {} is in force for this period", d.in_force)
-                                   : std::string("no approved revision is in force for this period");
-  return fmt::format("revision {} ({}, effective {}; what-if: {}, and nothing is stored)", r.id, r.status, r.effective.iso(), current);
+  if (r.id == d.in_force) return text::tr("revision {} (in force from {})", r.id, r.effective.iso());
+  std::string current = d.in_force ? text::tr("revision {} is in force for this period", d.in_force)
+                                   : text::tr("no approved revision is in force for this period");
+  return text::tr("revision {} ({}, effective {}; what-if: {}, and nothing is stored)", r.id, r.status, r.effective.iso(), current);
 }
 
 namespace {
 
 std::string heading(const Dashboard& d) {
-  std::string out = fmt::format("{} «{}», {}, period {}\n", d.revision->model->name, d.revision->model->label, revision_words(d), d.period.text());
-  if (!d.period_note.empty()) out += fmt::format("(no --period given: {})\n", d.period_note);
+  std::string out = text::tr("{} «{}», {}, period {}", d.revision->model->name, d.revision->model->label, revision_words(d), d.period.text()) + "\n";
+  if (!d.period_note.empty()) out += text::tr("(no --period given: {})", d.period_note) + "\n";
   return out;
 }
 
@@ -45,22 +46,24 @@ std::string table(const Dashboard& d) {
     std::vector<Line> all;
     for (const auto& v : u.values)
       for (auto& l : lines(v)) all.push_back(std::move(l));
-    std::size_t label_w = display_width("indicator"), value_w = display_width("value"), target_w = display_width("target");
+    const std::string indicator = text::tr("indicator"), value = text::tr("value"), target = text::tr("target");
+    std::size_t label_w = display_width(indicator), value_w = display_width(value), target_w = display_width(target);
     for (const auto& l : all) {
       label_w = std::max(label_w, display_width(l.label));
       value_w = std::max(value_w, display_width(l.shown));
       target_w = std::max(target_w, display_width(l.target));
     }
-    out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded("indicator", label_w), padded("value", value_w, true), padded("target", target_w), "status", "name");
+    out += fmt::format("  {}  {}  {}  {}  {}\n", padded(indicator, label_w), padded(value, value_w, true), padded(target, target_w),
+                       padded(text::tr("status"), 6), text::tr("name"));
     std::string notes;
     for (const auto& l : all) {
       out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded(l.label, label_w), padded(l.shown, value_w, true), padded(l.target, target_w), l.status, l.name);
       if (const auto* n = l.empty; n && !n->detail.empty() && n->reason != forms::NoValue::lua_error)
         notes += fmt::format("    {}: {}\n", l.name, n->detail);
     }
-    if (!notes.empty()) out += "  why some values are empty:\n" + notes;
+    if (!notes.empty()) out += "  " + text::tr("why some values are empty:") + "\n" + notes;
   }
-  out += "\n`mera eval --explain NAME` shows how a value came about.\n";
+  out += "\n" + text::tr("`mera eval --explain NAME` shows how a value came about.") + "\n";
   return out;
 }
 

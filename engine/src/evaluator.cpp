@@ -9,6 +9,7 @@
 #include "evaluator_impl.hpp"
 #include "submission_header.hpp"
 #include "mera/dsl/format.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 
@@ -279,7 +280,7 @@ Value Evaluator::Impl::result(const dsl::Expr& e, const AggregatePlan& p, const 
   if (acc.failed) return acc.failure;
   if (acc.rows == 0) {
     if (p.form->period != forms::PeriodKind::record && rank(p.form->period) > rank(period.kind))
-      return Value::none(NoValue::missing_data, fmt::format("form '{}' is reported per {}; {} is shorter", p.form->name, period_words(p.form->period), period.text()));
+      return Value::none(NoValue::missing_data, text::tr("form '{}' is reported per {}; {} is shorter", p.form->name, period_words(p.form->period), period.text()));
     if (p.form->period == forms::PeriodKind::record)
       return Value::none(NoValue::missing_data, fmt::format("no records of form '{}' for {}", p.form->name, unit));
     return Value::none(NoValue::missing_data, fmt::format("no reports of form '{}' for {} in {}", p.form->name, unit, period.text()));

@@ -8,6 +8,7 @@
 #include "moment.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "reviewer.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 std::string joined(const std::vector<std::string>& parts, std::size_t shown = 8) {
   std::string out;
   for (std::size_t i = 0; i < parts.size() && i < shown; ++i) out += (i ? ", " : "") + parts[i];
-  if (parts.size() > shown) out += fmt::format(" and {} more", parts.size() - shown);
+  if (parts.size() > shown) out += text::tr(" and {} more", parts.size() - shown);
   return out;
 }
 
@@ -39,9 +40,9 @@ std::string Reviewer::check_below(const storage::Unit& as, const forms::Form& fo
       ++below;
       ReportTrack track = track_of(db_, form.name, u->id, p, "");
       ReportState s = state_at(track, at);  // points into `track`
-      if (!s.submitted()) missing.push_back(u->id + " (not submitted)");
-      else if (s.returned()) missing.push_back(fmt::format("{} (returned at {}, not corrected yet)", u->id, s.verdict->at));
-      else if (s.pending()) missing.push_back(fmt::format("{} (waiting for your review: submission {})", u->id, s.current->id));
+      if (!s.submitted()) missing.push_back(text::tr("{} (not submitted)", u->id));
+      else if (s.returned()) missing.push_back(text::tr("{} (returned at {}, not corrected yet)", u->id, s.verdict->at));
+      else if (s.pending()) missing.push_back(text::tr("{} (waiting for your review: submission {})", u->id, s.current->id));
     }
   } else {
     for (const auto& id : tree_.ids()) {
@@ -50,14 +51,14 @@ std::string Reviewer::check_below(const storage::Unit& as, const forms::Form& fo
       if (!level || level->rank != mine->rank - 1 || tree_.parent_on(id, period.last_day()) != as.id) continue;
       if (duties_.expected(form, period, id).empty()) continue;  // nothing of this form below the child
       ++below;
-      if (!forwarded_by(track_of(db_, form.name, id, p, ""), at)) missing.push_back(id + " (not forwarded)");
+      if (!forwarded_by(track_of(db_, form.name, id, p, ""), at)) missing.push_back(text::tr("{} (not forwarded)", id));
     }
   }
   if (below == 0)
-    return fmt::format("nothing below {} submits {} for {}: there is nothing to forward", as.id, form.name, p);
+    return text::tr("nothing below {} submits {} for {}: there is nothing to forward", as.id, form.name, p);
   if (!missing.empty())
-    return fmt::format("{} cannot forward {} for {} yet: {} of the {} reports below {} not accepted: {}", as.id, form.name, p, missing.size(),
-                       below, missing.size() == 1 ? "is" : "are", joined(missing));
+    return text::tr("{0} cannot forward {1} for {2} yet: {3} of the {4} reports below {3:is|are} not accepted: {5}", as.id, form.name, p,
+                    text::count(missing.size()), text::count(below), joined(missing));
   return {};
 }
 
@@ -69,11 +70,11 @@ ReviewOutcome Reviewer::forward(const ReviewRequest& r) {
   };
   std::string at;
   if (auto problem = moment(r, at); !problem.empty()) return refuse(problem);
-  if (r.form.empty() || r.period.empty()) return refuse("a forward names the form and the period (--form F --period P)");
+  if (r.form.empty() || r.period.empty()) return refuse(text::tr("a forward names the form and the period (--form F --period P)"));
   const storage::Unit* as = tree_.unit(r.as);
   if (!as) return refuse(unknown_unit(r.as));
   if (!r.unit.empty() && r.unit != r.as)
-    return refuse(fmt::format("{} can forward only its own report, not {}'s (leave the unit out, or give {})", r.as, r.unit, r.as));
+    return refuse(text::tr("{} can forward only its own report, not {}'s (leave the unit out, or give {})", r.as, r.unit, r.as));
   std::string why;
   auto period = forms::parse_period(r.period, &why);
   if (!period) return refuse(why);
@@ -81,33 +82,33 @@ ReviewOutcome Reviewer::forward(const ReviewRequest& r) {
   if (!rev) return refuse(why);
   const rules::Model& model = *rev->model;
   const forms::Form* form = model.form(r.form);
-  if (!form) return refuse(fmt::format("model '{}' has no form '{}'{}", model.name, r.form, forms::closest(r.form, model.form_names())));
+  if (!form) return refuse(text::tr("model '{}' has no form '{}'{}", model.name, r.form, forms::closest(r.form, model.form_names())));
   if (form->period != period->kind)
-    return refuse(fmt::format("form '{}' is not submitted per {}, so there is no report of it for {}", form->name,
+    return refuse(text::tr("form '{}' is not submitted per {}, so there is no report of it for {}", form->name,
                               forms::period_kind_name(period->kind), r.period));
   const rules::Level* mine = model.level(as->level);
   const rules::Level* submitters = model.level(form->level);
-  if (!mine || !submitters) return refuse(fmt::format("unit {} is {}, a level model '{}' does not have", as->id, as->level, model.name));
+  if (!mine || !submitters) return refuse(text::tr("unit {} is {}, a level model '{}' does not have", as->id, as->level, model.name));
   if (mine->rank == submitters->rank)
-    return refuse(fmt::format("{} is submitted by {} itself: {} sends it with mera submit, and the unit above accepts it; forward is for the levels "
+    return refuse(text::tr("{} is submitted by {} itself: {} sends it with mera submit, and the unit above accepts it; forward is for the levels "
                               "above the one that submits",
                               form->name, as->level, as->id));
   if (mine->rank < submitters->rank)
-    return refuse(fmt::format("{} is submitted by {}, above {} ({}): nothing of it passes through {}", form->name, form->level, as->id, as->level, as->id));
+    return refuse(text::tr("{} is submitted by {}, above {} ({}): nothing of it passes through {}", form->name, form->level, as->id, as->level, as->id));
   const rules::Level* above = level_above(model, *mine);
   bool declared = false;
   for (const auto& d : model.deadlines) declared = declared || (d.form == form->name && d.from == as->level);
   if (!above || !declared)
-    return refuse(fmt::format("model '{}' declares no deadline for {} from {}{}: {} does not forward this form", model.name, form->name, as->level,
-                              above ? " to " + above->name : "", as->id));
+    return refuse(text::tr("model '{}' declares no deadline for {} from {}{}: {} does not forward this form", model.name, form->name, as->level,
+                           above ? text::tr(" to {}", above->name) : "", as->id));
   auto parent = duties_.parent_for(as->id, *period);
-  if (!parent || parent->empty()) return refuse(fmt::format("{} has no unit above it in {}: there is nobody to forward to", as->id, r.period));
+  if (!parent || parent->empty()) return refuse(text::tr("{} has no unit above it in {}: there is nobody to forward to", as->id, r.period));
   if (day_of(at) <= period->last_day())
-    return refuse(fmt::format("{} ends on {}: its reports are forwarded after that, and this step is dated {}", r.period,
+    return refuse(text::tr("{} ends on {}: its reports are forwarded after that, and this step is dated {}", r.period,
                               period->last_day().iso(), at));
   ReportTrack mine_track = track_of(db_, form->name, as->id, period->text(), "");
   if (const auto* done = forwarded_by(mine_track, "9999-12-31"))
-    return refuse(fmt::format("{} already forwarded {} for {}: at {} ({})", as->id, form->name, period->text(), done->at, done->who));
+    return refuse(text::tr("{} already forwarded {} for {}: at {} ({})", as->id, form->name, period->text(), done->at, done->who));
   if (auto problem = check_below(*as, *form, *period, model, at); !problem.empty()) return refuse(problem);
   storage::WorkflowEvent e;
   e.action = "forwarded";
@@ -119,7 +120,7 @@ ReviewOutcome Reviewer::forward(const ReviewRequest& r) {
   e.who = r.user;
   e.at = at;
   e.source = r.source;
-  std::string done = fmt::format("forwarded {} for {} from {} to {}", form->name, e.period, as->id, *parent);
+  std::string done = text::tr("forwarded {} for {} from {} to {}", form->name, e.period, as->id, *parent);
   return record(r, std::move(e), std::move(done));
 }
 

@@ -14,6 +14,7 @@
 #include "mera/storage/clock.hpp"
 #include "moment.hpp"
 #include "submission_header.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 namespace {
@@ -70,7 +71,7 @@ const LoadedRevision* FileIntake::revision_for(const Header& h, const forms::Sub
 const forms::Form* FileIntake::form_of(const Header& h, const LoadedRevision& rev, dsl::Diagnostics& diags) {
   const forms::Form* form = rev.model->form(h.form);
   if (!form)
-    diags.error(h.form_span, fmt::format("{}model '{}' has no form '{}'{}", h.context, rev.model->name, dsl::clipped(h.form),
+    diags.error(h.form_span, text::tr("{}model '{}' has no form '{}'{}", h.context, rev.model->name, dsl::clipped(h.form),
                                          forms::closest(h.form, rev.model->form_names())));
   return form;
 }
@@ -81,20 +82,20 @@ const forms::Form* FileIntake::form_of(const Header& h, const LoadedRevision& re
 void FileIntake::check_period(const Header& h, const forms::Form& form, dsl::Diagnostics& diags) {
   if (form.period == forms::PeriodKind::record) {
     if (h.period || h.period_unreadable)
-      diags.error(h.period_span, fmt::format("{}form '{}' is kept one record per {}, not per period: give \"record\" (or the field {}) instead of \"period\"",
+      diags.error(h.period_span, text::tr("{}form '{}' is kept one record per {}, not per period: give \"record\" (or the field {}) instead of \"period\"",
                                              h.context, form.name, form.record_key, form.record_key));
     return;
   }
   if (!h.record.empty())
-    diags.error(h.record_span, fmt::format("{}form '{}' is submitted per {}, and has no records: leave \"record\" out (a unit sends one "
+    diags.error(h.record_span, text::tr("{}form '{}' is submitted per {}, and has no records: leave \"record\" out (a unit sends one "
                                            "report per {}; to replace it, submit a correction)",
                                            h.context, form.name, period_words(form.period), period_words(form.period)));
   if (h.period_unreadable) return;  // reported by the header
   if (!h.period) {
-    diags.error(h.whole, fmt::format("{}form '{}' is submitted per {}: the submission needs a \"period\"{}", h.context, form.name,
+    diags.error(h.whole, text::tr("{}form '{}' is submitted per {}: the submission needs a \"period\"{}", h.context, form.name,
                                      period_words(form.period), period_example(form.period, h.day.year)));
   } else if (h.period->kind != form.period) {
-    diags.error(h.period_span, fmt::format("{}form '{}' is submitted per {}, and '{}' is a {}{}", h.context, form.name,
+    diags.error(h.period_span, text::tr("{}form '{}' is submitted per {}, and '{}' is a {}{}", h.context, form.name,
                                            period_words(form.period), h.period_text, period_words(h.period->kind),
                                            period_example(form.period, h.period->year)));
   } else {
@@ -108,11 +109,11 @@ void FileIntake::check_period(const Header& h, const forms::Form& form, dsl::Dia
 void FileIntake::check_period_ended(const Header& h, dsl::Diagnostics& diags) {
   dsl::Date last = h.period->last_day();
   if (h.today < last) {
-    diags.error(h.period_span, fmt::format("{}{} has not ended (its last day is {}, today is {}): a period that has not ended is not "
+    diags.error(h.period_span, text::tr("{}{} has not ended (its last day is {}, today is {}): a period that has not ended is not "
                                            "reportable yet; submit its report from {} on",
                                            h.context, h.period_text, last.iso(), h.today.iso(), last.iso()));
   } else if (h.day < last) {
-    diags.error(h.submitted_at_span, fmt::format("{}submitted_at {} is before {} ends ({}): a report is dated on or after the last day of "
+    diags.error(h.submitted_at_span, text::tr("{}submitted_at {} is before {} ends ({}): a report is dated on or after the last day of "
                                                  "its period; leave submitted_at out to date it now",
                                                  h.context, h.submitted_at, h.period_text, last.iso()));
   }
@@ -130,11 +131,11 @@ void FileIntake::check_record_dates(const Header& h, const forms::Form& form, co
     for (const auto& [key, value] : input.values)
       if (key.name == field.name) at = value.span;
     if (h.submitted_at_span.known())
-      diags.error(at, fmt::format("{}{} ({}) is {}, after the record's submitted_at {}: a record is dated on or after every date it "
+      diags.error(at, text::tr("{}{} ({}) is {}, after the record's submitted_at {}: a record is dated on or after every date it "
                                   "states",
                                   h.context, field.name, field.label, date->iso(), h.submitted_at));
     else
-      diags.error(at, fmt::format("{}{} ({}) is {}, after today ({}): a record states what has already happened", h.context,
+      diags.error(at, text::tr("{}{} ({}) is {}, after today ({}): a record states what has already happened", h.context,
                                   field.name, field.label, date->iso(), h.today.iso()));
   }
 }
@@ -142,23 +143,23 @@ void FileIntake::check_record_dates(const Header& h, const forms::Form& form, co
 void FileIntake::check_unit(const Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags) {
   const storage::Unit* unit = tree_.unit(h.unit);
   if (!unit) {
-    diags.error(h.unit_span, fmt::format("{}no unit '{}' in the unit tree{}", h.context, dsl::clipped(h.unit), forms::closest(h.unit, tree_.ids())));
+    diags.error(h.unit_span, text::tr("{}no unit '{}' in the unit tree{}", h.context, dsl::clipped(h.unit), forms::closest(h.unit, tree_.ids())));
     return;
   }
   if (unit->level != form.level) {
     const rules::Level* level = model.level(unit->level);
     const rules::Level* wanted = model.level(form.level);
-    diags.error(h.unit_span, fmt::format("{}unit '{}' is {} ({}), and form '{}' is submitted by {} ({})", h.context, dsl::clipped(h.unit),
-                                         unit->level, level ? level->label : "a level the model does not have", form.name,
+    diags.error(h.unit_span, text::tr("{}unit '{}' is {} ({}), and form '{}' is submitted by {} ({})", h.context, dsl::clipped(h.unit),
+                                         unit->level, level ? level->label : text::tr("a level the model does not have"), form.name,
                                          form.level, wanted ? wanted->label : ""));
     return;
   }
   dsl::Date first = h.period ? h.period->first_day() : h.day;
   dsl::Date last = h.period ? h.period->last_day() : h.day;
   if (!tree_.member_during(h.unit, first, last))
-    diags.error(h.unit_span, fmt::format("{}unit '{}' is not in the unit tree {} (see its memberships: mera units list)", h.context, dsl::clipped(h.unit),
-                                         h.period ? fmt::format("during {} ({} to {})", h.period_text, first.iso(), last.iso())
-                                                  : fmt::format("on {}", first.iso())));
+    diags.error(h.unit_span, text::tr("{}unit '{}' is not in the unit tree {} (see its memberships: mera units list)", h.context, dsl::clipped(h.unit),
+                                         h.period ? text::tr("during {} ({} to {})", h.period_text, first.iso(), last.iso())
+                                                  : text::tr("on {}", first.iso())));
 }
 
 // The earlier version this submission replaces (0 for none) and its own version number.
@@ -174,18 +175,18 @@ std::int64_t FileIntake::check_earlier(const Header& h, const Key& key, dsl::Dia
     first_here = {h.whole.file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(begin + h.whole.file->line_text(line).size())};
   }
   if (first_here.known() || (earlier && first_id_ && earlier->id >= first_id_)) {
-    diags.error(h.whole, fmt::format("{}the same report is given twice in this file", h.context));
-    if (first_here.known()) diags.note(first_here, "the first one is here");
+    diags.error(h.whole, text::tr("{}the same report is given twice in this file", h.context));
+    if (first_here.known()) diags.note(first_here, text::tr("the first one is here"));
     return 0;
   }
   bool correction = h.correction || options_.correct;
   if (earlier && !correction) {
     ++report_.repeated;
-    diags.error(h.whole, fmt::format("{}already submitted (submission {}, version {}, by {} at {}); to replace it, submit it as a correction "
+    diags.error(h.whole, text::tr("{}already submitted (submission {}, version {}, by {} at {}); to replace it, submit it as a correction "
                                      "(\"correction\": true, or mera submit --correct)",
                                      h.context, earlier->id, earlier->version, earlier->submitted_by, earlier->submitted_at));
   } else if (!earlier && correction) {
-    diags.error(h.whole, fmt::format("{}nothing to correct: this report was never submitted", h.context));
+    diags.error(h.whole, text::tr("{}nothing to correct: this report was never submitted", h.context));
   } else if (earlier) {
     check_order(h, *earlier, diags);
     version = earlier->version + 1;
@@ -199,14 +200,14 @@ std::int64_t FileIntake::check_earlier(const Header& h, const Key& key, dsl::Dia
 void FileIntake::check_order(const Header& h, const storage::Submission& earlier, dsl::Diagnostics& diags) {
   dsl::Span at = h.submitted_at_span.known() ? h.submitted_at_span : h.whole;
   if (compare_moments(h.submitted_at, earlier.submitted_at) < 0) {
-    diags.error(at, fmt::format("{}this correction is dated {}, before the version it replaces (submission {}, version {}, submitted at "
+    diags.error(at, text::tr("{}this correction is dated {}, before the version it replaces (submission {}, version {}, submitted at "
                                 "{}): a correction is dated after what it corrects",
                                 h.context, h.submitted_at, earlier.id, earlier.version, earlier.submitted_at));
     return;
   }
   auto events = db_.workflow_events(earlier.form, earlier.unit, earlier.period, earlier.record_key);
   if (!events.empty() && compare_moments(h.submitted_at, events.back().at) < 0)
-    diags.error(at, fmt::format("{}this correction is dated {}, before the report's last step ({} by {} at {}): a correction is dated "
+    diags.error(at, text::tr("{}this correction is dated {}, before the report's last step ({} by {} at {}): a correction is dated "
                                 "after the review it answers",
                                 h.context, h.submitted_at, events.back().action, events.back().actor, events.back().at));
 }
@@ -289,12 +290,12 @@ FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const 
 
 std::string summary(const FileReport& report) {
   if (report.refused) {
-    std::size_t n = report.diags.error_count();
-    std::string where = report.with_errors ? fmt::format(" in {} of {} submissions", report.with_errors, report.read) : "";
-    return fmt::format("{}: refused: {} {}{}; nothing of this file was stored", report.file, n, n == 1 ? "error" : "errors", where);
+    auto n = text::count(report.diags.error_count());
+    std::string where = report.with_errors ? text::tr(" in {} of {} submissions", text::count(report.with_errors), text::count(report.read)) : "";
+    return text::tr("{0}: refused: {1} {1:error|errors}{2}; nothing of this file was stored", report.file, n, where);
   }
-  std::string s = fmt::format("{}: {} {} stored", report.file, report.stored, report.stored == 1 ? "submission" : "submissions");
-  if (report.with_warnings) s += fmt::format(" ({} with warnings)", report.with_warnings);
+  std::string s = text::tr("{0}: {1} {1:submission|submissions} stored", report.file, text::count(report.stored));
+  if (report.with_warnings) s += text::tr(" ({} with warnings)", text::count(report.with_warnings));
   return s;
 }
 

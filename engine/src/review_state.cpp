@@ -11,6 +11,7 @@
 #include "duties.hpp"
 #include "ledger.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 #include "moment.hpp"
 #include "reviewer.hpp"
 
@@ -126,22 +127,24 @@ std::optional<VersionStanding> standing(const storage::Database& db, std::int64_
 
 std::string describe(const VersionStanding& s, const storage::Submission& v) {
   auto verdict = [](const storage::WorkflowEvent& e) {
-    std::string text = fmt::format("{} by {} ({}) at {}", e.action, e.actor, e.who, e.at);
+    std::string text = e.action == "accepted"   ? text::tr("accepted by {} ({}) at {}", e.actor, e.who, e.at)
+                       : e.action == "returned" ? text::tr("returned by {} ({}) at {}", e.actor, e.who, e.at)
+                                                : text::tr("{} by {} ({}) at {}", e.action, e.actor, e.who, e.at);
     return e.reason.empty() ? text : text + fmt::format(": «{}»", e.reason);
   };
   switch (s.state) {
     case ReviewState::submitted:
-      return s.reviewer.empty() ? fmt::format("submitted; nobody above {} reviews it", v.unit)
-                                : fmt::format("submitted, waiting for review by {}", s.reviewer);
+      return s.reviewer.empty() ? text::tr("submitted; nobody above {} reviews it", v.unit)
+                                : text::tr("submitted, waiting for review by {}", s.reviewer);
     case ReviewState::returned:
-      return fmt::format("{}; {} corrects it and submits it again (mera submit --correct)", verdict(*s.verdict), v.unit);
+      return text::tr("{}; {} corrects it and submits it again (mera submit --correct)", verdict(*s.verdict), v.unit);
     case ReviewState::accepted: return verdict(*s.verdict);
     case ReviewState::forwarded:
-      return fmt::format("forwarded: {}, and sent up the route by {} ({}) at {}", verdict(*s.verdict), s.forward->actor, s.forward->who,
+      return text::tr("forwarded: {}, and sent up the route by {} ({}) at {}", verdict(*s.verdict), s.forward->actor, s.forward->who,
                          s.forward->at);
     case ReviewState::superseded: {
-      std::string by = fmt::format("superseded by version {} (submission {}, submitted {})", s.replaced_version, s.replaced_by, s.replaced_at);
-      return by + (s.verdict ? "; before that it was " + verdict(*s.verdict) : "; it was not reviewed");
+      std::string by = text::tr("superseded by version {} (submission {}, submitted {})", s.replaced_version, s.replaced_by, s.replaced_at);
+      return by + (s.verdict ? text::tr("; before that it was {}", verdict(*s.verdict)) : text::tr("; it was not reviewed"));
     }
   }
   return {};

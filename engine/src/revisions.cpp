@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "mera/text/tr.hpp"
+
 namespace mera::engine {
 
 namespace {
@@ -56,8 +58,8 @@ const LoadedRevision* Revisions::in_force(dsl::Date day, std::string& why) {
   dsl::Date first{9999, 12, 31};
   for (const auto& r : db_.revisions())
     if (r.status == "approved" && r.effective < first) first = r.effective;
-  why = first.year == 9999 ? std::string("the database has no approved model revision")
-                           : fmt::format("no approved model revision is in force on {} (the first takes effect on {})", day.iso(), first.iso());
+  why = first.year == 9999 ? text::tr("the database has no approved model revision")
+                           : text::tr("no approved model revision is in force on {} (the first takes effect on {})", day.iso(), first.iso());
   return nullptr;
 }
 
@@ -67,7 +69,7 @@ const LoadedRevision* Revisions::newest(std::string& why) {
   for (const auto& r : all)
     if (r.status == "approved" && (!best || best->effective <= r.effective)) best = &r;
   if (!best) {
-    why = "the database has no approved model revision";
+    why = text::tr("the database has no approved model revision");
     return nullptr;
   }
   return &get(*best);

@@ -16,6 +16,7 @@
 #include "moment.hpp"
 #include "reporting_periods.hpp"
 #include "status_builder.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 namespace {
@@ -45,17 +46,17 @@ StatusBuilder::StatusBuilder(const storage::Database& db, const StatusOptions& o
     : db_(db), options_(options), moment_(options.on.iso()), horizon_(dsl::Date::from_days(options.on.days() + options.soon_days)),
       tree_(UnitTree::load(db)), duties_(db, tree_), ledger_(Ledger::load(db)), revisions_(db) {
   if (!options_.unit.empty() && !tree_.unit(options_.unit))
-    throw std::invalid_argument(fmt::format("no unit '{}' in {}{}", options_.unit, db.path(), forms::closest(options_.unit, tree_.ids())));
+    throw std::invalid_argument(text::tr("no unit '{}' in {}{}", options_.unit, db.path(), forms::closest(options_.unit, tree_.ids())));
   // Nothing is reported after today, so a day far ahead tells nothing more than a year ahead does,
   // and would cost a line of work for every period up to it.
   dsl::Date today = options_.today ? *options_.today : day_of(storage::now_utc());
   dsl::Date farthest = dsl::Date::from_days(today.days() + kAhead);
   if (farthest < options_.on)
-    throw std::invalid_argument(fmt::format("{} is more than a year after today ({}): status looks at most {} days ahead, to {}; "
+    throw std::invalid_argument(text::tr("{} is more than a year after today ({}): status looks at most {} days ahead, to {}; "
                                             "name a day up to then (the deadlines of any year: mera deadlines --year)",
                                             options_.on.iso(), today.iso(), kAhead, farthest.iso()));
   if (options_.soon_days > kAhead)
-    throw std::invalid_argument(fmt::format("\"due soon\" within {} days looks more than a year ahead: give at most {} days", options_.soon_days, kAhead));
+    throw std::invalid_argument(text::tr("\"due soon\" within {} days looks more than a year ahead: give at most {} days", options_.soon_days, kAhead));
   for (const auto& r : db.revisions())
     if (r.status == "approved" && (!first_effective_ || r.effective < *first_effective_)) first_effective_ = r.effective;
 }
@@ -247,7 +248,7 @@ StatusReport StatusBuilder::build() {
   report.soon_days = options_.soon_days;
   report.scope = options_.unit;
   std::string why;
-  if (const auto* rev = revisions_.in_force(options_.on, why)) report.model = fmt::format("{} (revision {})", rev->model->name, rev->revision.id);
+  if (const auto* rev = revisions_.in_force(options_.on, why)) report.model = text::tr("{} (revision {})", rev->model->name, rev->revision.id);
   else report.note = why;
   if (first_effective_) {
     for (auto kind : {forms::PeriodKind::month, forms::PeriodKind::quarter, forms::PeriodKind::half_year, forms::PeriodKind::year}) {

@@ -7,6 +7,7 @@
 #include "duties.hpp"
 #include "mera/engine/status.hpp"
 #include "mera/forms/typecheck.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 
@@ -19,7 +20,7 @@ struct UnitDeadlines::Tree {
 
 UnitDeadlines::UnitDeadlines(const storage::Database& db, const std::string& unit) : tree_(std::make_unique<Tree>(db, unit)) {
   if (!tree_->unit)
-    throw std::invalid_argument(fmt::format("no unit '{}' in {}{}", unit, db.path(), forms::closest(unit, tree_->tree.ids())));
+    throw std::invalid_argument(text::tr("no unit '{}' in {}{}", unit, db.path(), forms::closest(unit, tree_->tree.ids())));
 }
 
 UnitDeadlines::~UnitDeadlines() = default;

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "mera/dsl/printable.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 namespace {
@@ -15,9 +16,9 @@ using forms::RawValue;
 bool given(const RawMember& m) { return !m.first.name.empty() && m.second.kind != RawValue::Kind::null; }
 
 // A member that must be a text: JSON string or CSV cell.
-std::string text_of(const RawMember& m, const std::string& context, const char* what, dsl::Diagnostics& diags) {
+std::string text_of(const RawMember& m, const std::string& context, const std::string& what, dsl::Diagnostics& diags) {
   if (m.second.kind == RawValue::Kind::string || m.second.kind == RawValue::Kind::cell) return m.second.text;
-  diags.error(m.second.span, fmt::format("{}\"{}\" must be a text: {}", context, m.first.name, what));
+  diags.error(m.second.span, text::tr("{}\"{}\" must be a text: {}", context, m.first.name, what));
   return {};
 }
 
@@ -53,7 +54,7 @@ std::optional<dsl::Date> read_moment(const std::string& text, std::string& why) 
     shape = time && hh >= 0 && hh < 24 && mm >= 0 && mm < 60 && ss >= 0 && ss < 60;
   }
   if (!shape) {
-    why = "write a date as 2021-04-03, or a date and time as 2021-04-03T10:00:00Z";
+    why = text::tr("write a date as 2021-04-03, or a date and time as 2021-04-03T10:00:00Z");
     return std::nullopt;
   }
   if (!day) why = problem;
@@ -62,21 +63,21 @@ std::optional<dsl::Date> read_moment(const std::string& text, std::string& why) 
 
 std::string period_words(forms::PeriodKind kind) {
   switch (kind) {
-    case forms::PeriodKind::quarter: return "quarter";
-    case forms::PeriodKind::half_year: return "half-year";
-    case forms::PeriodKind::month: return "month";
-    case forms::PeriodKind::year: return "year";
-    case forms::PeriodKind::record: return "record";
+    case forms::PeriodKind::quarter: return text::tr("quarter");
+    case forms::PeriodKind::half_year: return text::tr("half-year");
+    case forms::PeriodKind::month: return text::tr("month");
+    case forms::PeriodKind::year: return text::tr("year");
+    case forms::PeriodKind::record: return text::tr("record");
   }
   return "";
 }
 
 std::string period_example(forms::PeriodKind kind, int year) {
   switch (kind) {
-    case forms::PeriodKind::quarter: return fmt::format("; write {0}Q1, {0}Q2, {0}Q3 or {0}Q4", year);
-    case forms::PeriodKind::half_year: return fmt::format("; write {0}H1 or {0}H2", year);
-    case forms::PeriodKind::month: return fmt::format("; write {0}-01 to {0}-12", year);
-    case forms::PeriodKind::year: return fmt::format("; write {}", year);
+    case forms::PeriodKind::quarter: return text::tr("; write {0}Q1, {0}Q2, {0}Q3 or {0}Q4", year);
+    case forms::PeriodKind::half_year: return text::tr("; write {0}H1 or {0}H2", year);
+    case forms::PeriodKind::month: return text::tr("; write {0}-01 to {0}-12", year);
+    case forms::PeriodKind::year: return text::tr("; write {}", year);
     case forms::PeriodKind::record: return "";
   }
   return "";
@@ -88,19 +89,19 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
   std::string where = input.position.empty() ? "" : input.position + " ";
   h.context = where;  // until the header is read, messages say only where
   if (given(input.form)) {
-    h.form = text_of(input.form, h.context, "the name of a form", diags);
+    h.form = text_of(input.form, h.context, text::tr("the name of a form"), diags);
     h.form_span = input.form.second.span;
   }
   if (given(input.unit)) {
-    h.unit = text_of(input.unit, h.context, "the id of a unit", diags);
+    h.unit = text_of(input.unit, h.context, text::tr("the id of a unit"), diags);
     h.unit_span = input.unit.second.span;
   }
   if (given(input.period)) {
-    h.period_text = text_of(input.period, h.context, "a period such as 2021Q1", diags);
+    h.period_text = text_of(input.period, h.context, text::tr("a period such as 2021Q1"), diags);
     h.period_span = input.period.second.span;
   }
   if (given(input.record)) {
-    h.record = text_of(input.record, h.context, "the key of a record", diags);
+    h.record = text_of(input.record, h.context, text::tr("the key of a record"), diags);
     h.record_span = input.record.second.span;
   }
   std::string key = !h.period_text.empty() ? h.period_text : h.record;
@@ -109,9 +110,9 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
     if (!part->empty()) named += (named.empty() ? "" : ", ") + dsl::clipped(*part);  // an id of 50 MB is not repeated in every message
   h.context = where + named + (named.empty() ? "" : ": ");
   if (h.form.empty() && !given(input.form))
-    diags.error(input.span, h.context + "the submission does not name its form (\"form\")");
+    diags.error(input.span, h.context + text::tr("the submission does not name its form (\"form\")"));
   if (h.unit.empty() && !given(input.unit))
-    diags.error(input.span, h.context + "the submission does not name its unit (\"unit\")");
+    diags.error(input.span, h.context + text::tr("the submission does not name its unit (\"unit\")"));
   if (!h.period_text.empty()) {
     std::string why;
     h.period = forms::parse_period(h.period_text, &why);
@@ -122,7 +123,7 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
   }
   if (given(input.correction)) {
     if (auto yes = yes_no(input.correction.second)) h.correction = *yes;
-    else diags.error(input.correction.second.span, h.context + "\"correction\" is true or false");
+    else diags.error(input.correction.second.span, h.context + text::tr("\"correction\" is true or false"));
   }
   std::string why;
   auto today = read_moment(now, why);
@@ -130,20 +131,20 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
   h.day = h.today = today.value_or(dsl::Date{1970, 1, 1});
   if (given(input.submitted_at)) {
     h.submitted_at_span = input.submitted_at.second.span;
-    std::string text = text_of(input.submitted_at, h.context, "a date such as 2021-04-03", diags);
+    std::string text = text_of(input.submitted_at, h.context, text::tr("a date such as 2021-04-03"), diags);
     if (auto day = read_moment(text, why)) {
       if (today && *today < *day) {
-        diags.error(input.submitted_at.second.span, fmt::format("{}submitted_at {} is in the future (today is {})", h.context, dsl::clipped(text), today->iso()));
+        diags.error(input.submitted_at.second.span, text::tr("{}submitted_at {} is in the future (today is {})", h.context, dsl::clipped(text), today->iso()));
       } else {
         h.submitted_at = text;
         h.day = *day;
       }
     } else if (!text.empty()) {
-      diags.error(input.submitted_at.second.span, fmt::format("{}'{}' is not a date: {}", h.context, dsl::clipped(text), why));
+      diags.error(input.submitted_at.second.span, text::tr("{}'{}' is not a date: {}", h.context, dsl::clipped(text), why));
     }
   }
   for (const auto& [k, v] : input.unknown)
-    diags.error(k.span, fmt::format("{}unknown member \"{}\" (a submission has \"form\", \"unit\", \"period\" or \"record\", \"values\", "
+    diags.error(k.span, text::tr("{}unknown member \"{}\" (a submission has \"form\", \"unit\", \"period\" or \"record\", \"values\", "
                                     "and may have \"correction\" and \"submitted_at\"){}",
                                     h.context, dsl::clipped(k.name), forms::closest(k.name, {"form", "unit", "period", "record", "values", "correction", "submitted_at"})));
   return h;
@@ -155,11 +156,11 @@ std::string record_key(const Header& h, const forms::Form& form, const forms::Va
     if (form.fields[i].name == form.record_key && !valid.values[i].is_null())
       key = valid.values[i].is<std::string>() ? valid.values[i].as<std::string>() : forms::to_text(valid.values[i]);
   if (key.empty() && h.record.empty()) {
-    diags.error(h.whole, fmt::format("{}form '{}' is kept one record per {}: give the field {}", h.context, form.name, form.record_key, form.record_key));
+    diags.error(h.whole, text::tr("{}form '{}' is kept one record per {}: give the field {}", h.context, form.name, form.record_key, form.record_key));
   } else if (key.empty()) {
     return h.record;
   } else if (!h.record.empty() && h.record != key) {
-    diags.error(h.record_span, fmt::format("{}\"record\" is '{}' but the field {} is '{}'", h.context, dsl::clipped(h.record), form.record_key, dsl::clipped(key)));
+    diags.error(h.record_span, text::tr("{}\"record\" is '{}' but the field {} is '{}'", h.context, dsl::clipped(h.record), form.record_key, dsl::clipped(key)));
   }
   return key;
 }

@@ -6,6 +6,7 @@
 
 #include "mera/dsl/utf8.hpp"
 #include "read_formats.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms::csv {
 
@@ -84,7 +85,7 @@ void Scanner::quoted(Cell& c, Record& r) {
     std::size_t quote = text_.find('"', pos_);
     if (quote == std::string::npos) {
       diags_.error(span_of(file_, c.begin, c.begin + 1),
-                   "unterminated quote: the cell that begins here has no closing '\"', so it runs to the end of the file");
+                   text::tr("unterminated quote: the cell that begins here has no closing '\"', so it runs to the end of the file"));
       pos_ = text_.size();
       swallowed_ = true;
       return;
@@ -97,7 +98,7 @@ void Scanner::quoted(Cell& c, Record& r) {
   }
   if (cell_ends(pos_)) return;
   diags_.error(span_of(file_, pos_, pos_ + 1),
-               "unexpected text after the closing quote of a cell: a quote inside a quoted cell is written twice (\"\")");
+               text::tr("unexpected text after the closing quote of a cell: a quote inside a quoted cell is written twice (\"\")"));
   r.broken = true;
   std::size_t rest = pos_;
   while (!cell_ends(pos_)) ++pos_;

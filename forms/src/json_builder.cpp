@@ -1,5 +1,6 @@
 // Building values as the JSON grammar's actions report them, and handing each submission on.
 #include "json_builder.hpp"
+#include "mera/text/tr.hpp"
 
 #include <fmt/format.h>
 
@@ -40,17 +41,17 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 // How a message names a value that should have been an object.
-const char* kind_name(const RawValue& v) {
+std::string kind_name(const RawValue& v) {
   switch (v.kind) {
     case RawValue::Kind::null: return "null";
     case RawValue::Kind::boolean: return v.boolean ? "true" : "false";
-    case RawValue::Kind::number: return "a number";
-    case RawValue::Kind::string: return "a string";
-    case RawValue::Kind::cell: return "a cell";
-    case RawValue::Kind::object: return "an object";
-    case RawValue::Kind::array: return "an array";
+    case RawValue::Kind::number: return text::tr("a number");
+    case RawValue::Kind::string: return text::tr("a string");
+    case RawValue::Kind::cell: return text::tr("a cell");
+    case RawValue::Kind::object: return text::tr("an object");
+    case RawValue::Kind::array: return text::tr("an array");
   }
-  return "a value";
+  return text::tr("a value");
 }
 
 // Objects with more members than this find names given twice by sorting, not pair by pair.
@@ -122,9 +123,9 @@ void Builder::append_escaped(char code) {
 void Builder::append_code_unit(const char* hex) {
   unsigned unit = hex4(hex);
   if (unit >= 0xD800 && unit <= 0xDBFF)
-    fail(hex - 2, hex + 4, fmt::format("a lone surrogate \\u{}: a high surrogate must be followed by a low one (\\uDC00-\\uDFFF)", std::string_view(hex, 4)));
+    fail(hex - 2, hex + 4, text::tr("a lone surrogate \\u{}: a high surrogate must be followed by a low one (\\uDC00-\\uDFFF)", std::string_view(hex, 4)));
   if (unit >= 0xDC00 && unit <= 0xDFFF)
-    fail(hex - 2, hex + 4, fmt::format("a lone surrogate \\u{}: a low surrogate must follow a high one (\\uD800-\\uDBFF)", std::string_view(hex, 4)));
+    fail(hex - 2, hex + 4, text::tr("a lone surrogate \\u{}: a low surrogate must follow a high one (\\uD800-\\uDBFF)", std::string_view(hex, 4)));
   append_utf8(buffer_, unit);
 }
 
@@ -164,7 +165,7 @@ void Builder::scalar(RawValue::Kind kind, const char* begin, const char* end) {
 
 void Builder::open(RawValue::Kind kind, const char* at) {
   if (open_.size() >= kMaxNesting)
-    fail(at, at + 1, fmt::format("nested too deeply: more than {} levels of objects and arrays", kMaxNesting));
+    fail(at, at + 1, text::tr("nested too deeply: more than {} levels of objects and arrays", kMaxNesting));
   RawValue& v = open_.emplace_back();
   v.kind = kind;
   v.span = span(at, at + 1);
@@ -220,10 +221,10 @@ void Builder::check_names(const RawMember* members, std::size_t n) {
 }
 
 void Builder::given_twice(const RawKey& again, const RawKey& first) {
-  std::string message = fmt::format("'{}' is given twice", again.name);
+  std::string message = text::tr("'{}' is given twice", again.name);
   if (!diags_) throw ReadError{again.span.begin, again.span.end, std::move(message), 0, 0, {}};
   diags_->error(again.span, std::move(message));
-  diags_->note(first.span, "first given here");
+  diags_->note(first.span, text::tr("first given here"));
   failed_ = true;
 }
 
@@ -244,7 +245,7 @@ bool Builder::fill(SubmissionInput& s, RawMember* members, std::size_t n) {
       *header = std::move(*m);
     } else if (name == "values") {
       if (m->second.kind != RawValue::Kind::object) {
-        report(m->second.span, fmt::format("'values' is {}, not an object of field names and values {{\"field\": value, ...}}", kind_name(m->second)));
+        report(m->second.span, text::tr("'values' is {}, not an object of field names and values {{\"field\": value, ...}}", kind_name(m->second)));
         return false;
       }
       s.values = std::move(m->second.members);
@@ -261,8 +262,8 @@ void Builder::submission() {
   SubmissionInput s;
   bool ok = false;
   if (done_.kind != RawValue::Kind::object) {
-    if (file_array_) report(done_.span, fmt::format("element {} of the array is {}, not a submission object {{...}}", position, kind_name(done_)));
-    else report(done_.span, fmt::format("expected a submission object {{...}}, not {}", kind_name(done_)));
+    if (file_array_) report(done_.span, text::tr("element {} of the array is {}, not a submission object {{...}}", position, kind_name(done_)));
+    else report(done_.span, text::tr("expected a submission object {{...}}, not {}", kind_name(done_)));
   } else {
     s.span = done_.span;
     s.position = std::move(position);

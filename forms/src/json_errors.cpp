@@ -6,6 +6,7 @@
 
 #include "json_builder.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms::json {
 
@@ -49,40 +50,40 @@ void Builder::syntax_error(const char* at, const char* input_end, const ErrorTex
   if (at == input_end) end_of_input(at, error);
   if (error.expected == Expected::escape) {  // point at the whole escape: \x, \u12
     const char* backslash = at[-1] == '\\' ? at - 1 : at - 2;
-    fail(backslash, at[-1] == '\\' ? at + 1 : at, error.message);
+    fail(backslash, at[-1] == '\\' ? at + 1 : at, text::translate(error.message));
   }
   if (error.expected != Expected::other && *at == '\'')
-    fail(at, at + 1, error.expected == Expected::name ? "a name is written in double quotes in JSON, not in single quotes"
-                                                      : "a string is written in double quotes in JSON, not in single quotes");
+    fail(at, at + 1, error.expected == Expected::name ? text::tr("a name is written in double quotes in JSON, not in single quotes")
+                                                      : text::tr("a string is written in double quotes in JSON, not in single quotes"));
   if (error.expected != Expected::other && word_byte(*at)) {
     const char* end = at;
     while (end < input_end && word_byte(*end)) ++end;
     std::string_view word(at, static_cast<std::size_t>(end - at));
     std::string low = lower(word);
     if (error.expected == Expected::name)
-      fail(at, end, fmt::format("{}: write \"{}\"", error.message, word));
+      fail(at, end, text::tr("{}: write \"{}\"", text::translate(error.message), word));
     if (low == "true" || low == "false" || low == "null")
-      fail(at, end, fmt::format("'{}' is written in lower case in JSON: {}", word, low));
-    fail(at, end, fmt::format("unknown word '{}': a string is written in double quotes", word));
+      fail(at, end, text::tr("'{}' is written in lower case in JSON: {}", word, low));
+    fail(at, end, text::tr("unknown word '{}': a string is written in double quotes", word));
   }
   if (error.expected != Expected::other && (*at == '}' || *at == ']')) {
     const char* before = at;
     while (before > input_begin_ && blank(before[-1])) --before;
     if (before > input_begin_ && before[-1] == ',')
-      fail(before - 1, before, fmt::format("a comma before '{}' is not allowed in JSON: remove it", *at));
+      fail(before - 1, before, text::tr("a comma before '{}' is not allowed in JSON: remove it", *at));
   }
   std::size_t length = 1;
   dsl::decode_at(text_, where, &length);
-  fail(at, at + length, error.message);
+  fail(at, at + length, text::translate(error.message));
 }
 
 // The string stops at a line break, a control character or the end of the input.
 void Builder::string_error(const char* at, const char* input_end) const {
   if (at == input_end && !line_mode_)
-    fail(string_begin_, at, "unterminated string: the file ends before its closing '\"'");
+    fail(string_begin_, at, text::tr("unterminated string: the file ends before its closing '\"'"));
   if (at == input_end || *at == '\n' || *at == '\r')
-    fail(string_begin_, at, "unterminated string: expected '\"' before the end of the line");
-  fail(at, at + 1, fmt::format("a control character (U+{:04X}) in a string: write it as {}",
+    fail(string_begin_, at, text::tr("unterminated string: expected '\"' before the end of the line"));
+  fail(at, at + 1, text::tr("a control character (U+{:04X}) in a string: write it as {}",
                                static_cast<unsigned>(*at), escape_for(*at)));
 }
 
@@ -100,16 +101,23 @@ void Builder::end_of_input(const char* at, const ErrorText& error) const {
     what = "the array of submissions";
     open = file_array_;
   }
-  if (!what) fail(last, last + 1, error.message);
+  if (!what) fail(last, last + 1, text::translate(error.message));
   ReadError e;
   e.begin = offset(last);
   e.end = e.begin + 1;
-  e.message = line_mode_ ? fmt::format("unexpected end of the line inside {}: in JSON lines each object is on one line", what)
-                         : fmt::format("unexpected end of file inside {}", what);
+  // Whole sentences per kind of bracket: Russian declines what English puts in a slot.
+  bool object = what == std::string_view("an object"), array = what == std::string_view("an array");
+  if (line_mode_)
+    e.message = object  ? text::tr("unexpected end of the line inside an object: in JSON lines each object is on one line")
+                : array ? text::tr("unexpected end of the line inside an array: in JSON lines each object is on one line")
+                        : text::tr("unexpected end of the line inside the array of submissions: in JSON lines each object is on one line");
+  else
+    e.message = object  ? text::tr("unexpected end of file inside an object")
+                : array ? text::tr("unexpected end of file inside an array")
+                        : text::tr("unexpected end of file inside the array of submissions");
   e.note_begin = offset(open);
   e.note_end = e.note_begin + 1;
-  e.note = fmt::format("{} begins here", what == std::string_view("an object") ? "the object"
-                                         : what == std::string_view("an array") ? "the array" : what);
+  e.note = object ? text::tr("the object begins here") : array ? text::tr("the array begins here") : text::tr("the array of submissions begins here");
   throw e;
 }
 

@@ -2,6 +2,7 @@
 #include "mera/forms/period.hpp"
 
 #include "mera/dsl/printable.hpp"
+#include "mera/text/tr.hpp"
 
 #include <fmt/format.h>
 
@@ -43,7 +44,7 @@ std::optional<Period> fail(std::string* why, std::string message) {
   return std::nullopt;
 }
 
-const char* kExpected = "a period is written 2021 (a year), 2021H1 (a half-year), 2021Q3 (a quarter) or 2021-03 (a month)";
+const char* kExpected = MERA_TEXT("a period is written 2021 (a year), 2021H1 (a half-year), 2021Q3 (a quarter) or 2021-03 (a month)");
 
 }  // namespace
 
@@ -84,7 +85,7 @@ std::string Period::text() const {
 // YEAR | YEAR (H|h) 1..2 | YEAR (Q|q) 1..4 | YEAR - MM
 std::optional<Period> parse_period(std::string_view text, std::string* why) {
   if (text.size() < 4 || !digits(text.substr(0, 4)))
-    return fail(why, fmt::format("'{}' is not a period: {}", dsl::clipped(text), kExpected));
+    return fail(why, text::tr("'{}' is not a period: {}", dsl::clipped(text), text::translate(kExpected)));
   Period p;
   p.year = number(text.substr(0, 4));
   std::string_view rest = text.substr(4);
@@ -93,20 +94,20 @@ std::optional<Period> parse_period(std::string_view text, std::string* why) {
   } else if (rest.size() == 2 && (rest[0] == 'H' || rest[0] == 'h') && digits(rest.substr(1))) {
     p.kind = PeriodKind::half_year;
     p.index = rest[1] - '0';
-    if (p.index < 1 || p.index > 2) return fail(why, fmt::format("'{}' is not a period: there is no half-year {} (H1 or H2)", dsl::clipped(text), p.index));
+    if (p.index < 1 || p.index > 2) return fail(why, text::tr("'{}' is not a period: there is no half-year {} (H1 or H2)", dsl::clipped(text), p.index));
   } else if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'q') && digits(rest.substr(1))) {
     p.kind = PeriodKind::quarter;
     p.index = rest[1] - '0';
-    if (p.index < 1 || p.index > 4) return fail(why, fmt::format("'{}' is not a period: there is no quarter {} (Q1 to Q4)", dsl::clipped(text), p.index));
+    if (p.index < 1 || p.index > 4) return fail(why, text::tr("'{}' is not a period: there is no quarter {} (Q1 to Q4)", dsl::clipped(text), p.index));
   } else if (rest.size() == 3 && rest[0] == '-' && digits(rest.substr(1))) {
     p.kind = PeriodKind::month;
     p.index = number(rest.substr(1));
-    if (p.index < 1 || p.index > 12) return fail(why, fmt::format("'{}' is not a period: there is no month {} (01 to 12)", dsl::clipped(text), dsl::clipped(rest.substr(1))));
+    if (p.index < 1 || p.index > 12) return fail(why, text::tr("'{}' is not a period: there is no month {} (01 to 12)", dsl::clipped(text), dsl::clipped(rest.substr(1))));
   } else {
-    return fail(why, fmt::format("'{}' is not a period: {}", dsl::clipped(text), kExpected));
+    return fail(why, text::tr("'{}' is not a period: {}", dsl::clipped(text), text::translate(kExpected)));
   }
   if (p.year < kFirstYear || p.year > kLastYear)
-    return fail(why, fmt::format("'{}' is not a period: the year must be between {} and {}", dsl::clipped(text), kFirstYear, kLastYear));
+    return fail(why, text::tr("'{}' is not a period: the year must be between {} and {}", dsl::clipped(text), kFirstYear, kLastYear));
   return p;
 }
 

@@ -12,6 +12,7 @@
 #include "mera/forms/read.hpp"
 #include "read_formats.hpp"
 #include "value_text.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -48,10 +49,11 @@ std::string_view trim(std::string_view s) {
 // "line 4 has 7 fields, the header has 6: ...": a row of the wrong width says which line and how
 // to mend it; a value holding the separator unquoted is the usual cause of a row too wide.
 std::string width_message(const dsl::SourceFile& file, std::size_t row_begin, std::size_t fields, std::size_t header, char separator) {
-  std::string mend = fields > header ? fmt::format("a name with a {} must be quoted (\"Центр{} филиал\")", separator == ',' ? "comma" : "';'", separator)
-                                     : "give every column its field, an empty one too";
-  return fmt::format("line {} has {} {}, the header has {}: {}", file.line_of(row_begin), fields, fields == 1 ? "field" : "fields",
-                     header, mend);
+  std::string mend = fields > header ? (separator == ',' ? text::tr("a name with a comma must be quoted (\"Центр, филиал\")")
+                                                         : text::tr("a name with a ';' must be quoted (\"Центр; филиал\")"))
+                                     : text::tr("give every column its field, an empty one too");
+  return text::tr("line {0} has {1} {1:field|fields}, the header has {2}: {3}", file.line_of(row_begin), text::count(fields),
+                  header, mend);
 }
 
 // A first line that names none of a submission's columns is data, not a header: one message
@@ -65,7 +67,7 @@ bool names_a_column(const Record& r) {
 std::string not_a_header_message(const Record& r) {
   std::string begins;
   for (std::size_t i = 0; i < r.size && i < 3; ++i) begins += (i ? ", " : "") + quote_text(trim(r[i].text));
-  return fmt::format("the first line must be a header naming the columns (form, unit, period or record, then the fields), and "
+  return text::tr("the first line must be a header naming the columns (form, unit, period or record, then the fields), and "
                      "this one names none of them: it begins {}{}",
                      begins, r.size > 3 ? ", ..." : "");
 }
@@ -108,11 +110,11 @@ bool CsvReader::column(const Cell& cell, std::size_t index) {
     bool well_formed = open != std::string_view::npos && text.back() == ']' && !name.empty() &&
                        text.find_first_of("[]", open + 1) == text.size() - 1 && text.size() > open + 2;
     if (!well_formed) {
-      error(c.span, fmt::format("column '{}' is neither a field's name nor 'field[category]'", text));
+      error(c.span, text::tr("column '{}' is neither a field's name nor 'field[category]'", text));
       return false;
     }
     if (header_member(name)) {
-      error(c.span, fmt::format("'{}' is a column of its own: it has no categories", name));
+      error(c.span, text::tr("'{}' is a column of its own: it has no categories", name));
       return false;
     }
     c.role = Column::Role::category;
@@ -126,16 +128,16 @@ bool CsvReader::column(const Cell& cell, std::size_t index) {
   std::string whole = c.role == Column::Role::category ? c.name + "[" + c.category + "]" : c.name;
   auto [it, fresh] = seen_.emplace(whole, index);
   if (!fresh) {
-    error(c.span, fmt::format("column '{}' is given twice", whole));
-    diags_.note(columns_[it->second].span, "first given here");
+    error(c.span, text::tr("column '{}' is given twice", whole));
+    diags_.note(columns_[it->second].span, text::tr("first given here"));
     return false;
   }
   if (c.role == Column::Role::header) return true;
   auto [at, first_time] = breakdowns_.emplace(c.name, index);
   const Column& first = columns_[at->second];
   if (first.role != c.role) {
-    error(c.span, fmt::format("'{}' is given both as one column and by categories", c.name));
-    diags_.note(first.span, "first given here");
+    error(c.span, text::tr("'{}' is given both as one column and by categories", c.name));
+    diags_.note(first.span, text::tr("first given here"));
     return false;
   }
   c.slot = first_time ? slots_++ : first.slot;
@@ -153,9 +155,9 @@ bool CsvReader::header(const Record& r) {
     if (columns_[i].role != Column::Role::unnamed) named_ = i + 1;
   bool form = seen_.count("form") > 0, unit = seen_.count("unit") > 0;
   if (!form || !unit) {
-    const char* missing = !form && !unit ? "'form' and 'unit' columns" : !form ? "'form' column" : "'unit' column";
+    std::string missing = !form && !unit ? text::tr("'form' and 'unit' columns") : !form ? text::tr("'form' column") : text::tr("'unit' column");
     error(span_of(file_, r.begin, r.end),
-          fmt::format("the header has no {}: the first line names the columns, and 'form' and 'unit' are required", missing));
+          text::tr("the header has no {}: the first line names the columns, and 'form' and 'unit' are required", missing));
     ok = false;
   }
   return ok;
@@ -175,7 +177,7 @@ bool CsvReader::row_ok(const Record& r) {
   }
   for (std::size_t i = 0; i < r.size; ++i) {
     if (columns_[i].role == Column::Role::unnamed && !trim(r[i].text).empty()) {
-      error(span_of(file_, r[i].begin, r[i].end), fmt::format("a value in column {}, which has no name in the header", i + 1));
+      error(span_of(file_, r[i].begin, r[i].end), text::tr("a value in column {}, which has no name in the header", i + 1));
       ok = false;
     }
   }

@@ -10,6 +10,7 @@
 #include "json_builder.hpp"
 #include "json_grammar.hpp"
 #include "mera/forms/read.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -156,7 +157,7 @@ std::size_t read_json(const dsl::SourceFile& file, std::size_t start, dsl::Diagn
     diags.error(span_of(file, first, first + 1), not_utf8_message(text, first));
   } else {
     diags.error(span_of(file, first, first + 1),
-                "expected '{' or '[': a JSON submission file holds an object {...}, an array of them, or one object per line");
+                text::tr("expected '{{' or '[': a JSON submission file holds an object {{...}}, an array of them, or one object per line"));
   }
   return reader.builder.count();
 }

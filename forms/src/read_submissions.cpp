@@ -9,6 +9,7 @@
 #include "mera/dsl/utf8.hpp"
 #include "mera/forms/read.hpp"
 #include "read_formats.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -27,11 +28,11 @@ bool ends_with(std::string_view name, std::string_view suffix) {
 std::size_t after_bom(std::string_view text) { return text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0; }
 
 std::string too_large_message(std::size_t size) {
-  return fmt::format("the file is {} bytes, larger than the 4 GB that mera reads at once: split it into smaller files", size);
+  return text::tr("the file is {} bytes, larger than the 4 GB that mera reads at once: split it into smaller files", size);
 }
 
 std::string not_utf8_message(std::string_view text, std::size_t offset) {
-  return fmt::format("the file is not UTF-8 text (byte 0x{:02X} at offset {}); save it as UTF-8",
+  return text::tr("the file is not UTF-8 text (byte 0x{:02X} at offset {}); save it as UTF-8",
                      static_cast<unsigned char>(text[offset]), offset);
 }
 

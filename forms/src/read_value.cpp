@@ -13,6 +13,7 @@
 #include "mera/dsl/utf8.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "value_text.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -41,15 +42,15 @@ bool textual(const RawValue& raw) { return raw.kind == RawValue::Kind::string ||
 // What was written, as "got ..." names it.
 std::string written(const RawValue& raw) {
   switch (raw.kind) {
-    case RawValue::Kind::null: return "nothing";
+    case RawValue::Kind::null: return text::tr("nothing");
     case RawValue::Kind::boolean: return raw.boolean ? "true" : "false";
-    case RawValue::Kind::number: return "the number " + raw.text;
-    case RawValue::Kind::string: return "the text " + quote_text(raw.text);
+    case RawValue::Kind::number: return text::tr("the number {}", raw.text);
+    case RawValue::Kind::string: return text::tr("the text {}", quote_text(raw.text));
     case RawValue::Kind::cell: return quote_text(trim(raw.text));
-    case RawValue::Kind::object: return "an object";
-    case RawValue::Kind::array: return "a list";
+    case RawValue::Kind::object: return text::tr("an object");
+    case RawValue::Kind::array: return text::tr("a list");
   }
-  return "a value";
+  return text::tr("a value");
 }
 
 enum class Parsed { ok, not_a_number, too_large, too_small };
@@ -94,7 +95,7 @@ Parsed parse_number(std::string_view s, bool comma, double& out) {
 // A number closer to 0 than a double can hold is refused, not rounded to 0: no figure of a report
 // is that small, so it is a mistake in the file, and storing 0 would hide it.
 std::string too_small_message(std::string_view s) {
-  return fmt::format("{} is too close to 0 to be kept as a number (the smallest is about 5e-324); write 0 if it is zero", s);
+  return text::tr("{} is too close to 0 to be kept as a number (the smallest is about 5e-324); write 0 if it is zero", s);
 }
 
 // Lower case for the words of a yes/no cell: ASCII and the Russian alphabet.
@@ -143,7 +144,7 @@ class ValueReader {
     return Value::none(NoValue::empty);
   }
   Value expected(const RawValue& raw, std::string_view what) {
-    return fail(raw.span, fmt::format("expected {}, got {}", what, written(raw)));
+    return fail(raw.span, text::tr("expected {}, got {}", what, written(raw)));
   }
 
   Value number(const RawValue& raw, bool whole);
@@ -163,39 +164,39 @@ class ValueReader {
 
 // int: a JSON number that is whole, or a cell; number: the same, fractions allowed.
 Value ValueReader::number(const RawValue& raw, bool whole) {
-  const char* what = whole ? "a whole number" : "a number";
+  std::string what = whole ? text::tr("a whole number") : text::tr("a number");
   if (raw.kind != RawValue::Kind::number && raw.kind != RawValue::Kind::cell) return expected(raw, what);
   std::string_view s = trim(raw.text);
   double d = 0;
   switch (parse_number(s, raw.kind == RawValue::Kind::cell, d)) {
-    case Parsed::not_a_number: return fail(raw.span, fmt::format("{} is not {}", quote_text(s), what));
-    case Parsed::too_large: return fail(raw.span, fmt::format("{} is too large a number", s));
+    case Parsed::not_a_number: return fail(raw.span, text::tr("{} is not {}", quote_text(s), what));
+    case Parsed::too_large: return fail(raw.span, text::tr("{} is too large a number", s));
     case Parsed::too_small: return fail(raw.span, too_small_message(s));
     case Parsed::ok: break;
   }
-  if (whole && std::floor(d) != d) return fail(raw.span, fmt::format("{} is not a whole number", s));
-  if (whole && std::fabs(d) > kMaxWhole) return fail(raw.span, fmt::format("{} is too large: a whole number is at most 9007199254740991 (2^53 - 1)", s));
+  if (whole && std::floor(d) != d) return fail(raw.span, text::tr("{} is not a whole number", s));
+  if (whole && std::fabs(d) > kMaxWhole) return fail(raw.span, text::tr("{} is too large: a whole number is at most 9007199254740991 (2^53 - 1)", s));
   return Value(d);
 }
 
 // percent: a share (a JSON number, or a cell such as 0.6) or a percent ("60%", "60 %").
 Value ValueReader::percent(const RawValue& raw) {
-  const char* what = "a percent (\"60%\" or the share 0.6)";
+  std::string what = text::tr("a percent (\"60%\" or the share 0.6)");
   std::string_view s = trim(raw.text);
   bool sign = textual(raw) && !s.empty() && s.back() == '%';
   if (raw.kind != RawValue::Kind::number && raw.kind != RawValue::Kind::cell && !sign) return expected(raw, what);
   std::string_view digits = sign ? trim(s.substr(0, s.size() - 1)) : s;
   double d = 0;
   switch (parse_number(digits, raw.kind != RawValue::Kind::number, d)) {
-    case Parsed::not_a_number: return fail(raw.span, fmt::format("{} is not {}", quote_text(s), what));
-    case Parsed::too_large: return fail(raw.span, fmt::format("{} is too large a number", s));
+    case Parsed::not_a_number: return fail(raw.span, text::tr("{} is not {}", quote_text(s), what));
+    case Parsed::too_large: return fail(raw.span, text::tr("{} is too large a number", s));
     case Parsed::too_small: return fail(raw.span, too_small_message(s));
     case Parsed::ok: break;
   }
   double share = sign ? d / 100 : d;
   if (reading_ == Reading::submitted && share > 1) {
-    if (sign) return fail(raw.span, fmt::format("{} is over 100%: a share cannot be larger than the whole", s));
-    return fail(raw.span, fmt::format("{} would be {}%: write a percent as \"60%\" or as the share 0.6", s, number_text(d * 100)));
+    if (sign) return fail(raw.span, text::tr("{} is over 100%: a share cannot be larger than the whole", s));
+    return fail(raw.span, text::tr("{} would be {}%: write a percent as \"60%\" or as the share 0.6", s, number_text(d * 100)));
   }
   return Value(share);
 }
@@ -203,22 +204,22 @@ Value ValueReader::percent(const RawValue& raw) {
 // bool: JSON true or false; a cell true/false, yes/no, да/нет, 1/0 in any case.
 Value ValueReader::boolean(const RawValue& raw) {
   if (raw.kind == RawValue::Kind::boolean) return Value(raw.boolean);
-  if (raw.kind != RawValue::Kind::cell) return expected(raw, "true or false");
+  if (raw.kind != RawValue::Kind::cell) return expected(raw, text::tr("true or false"));
   std::u32string w = folded(trim(raw.text));
   if (w == U"true" || w == U"yes" || w == U"да" || w == U"1") return Value(true);
   if (w == U"false" || w == U"no" || w == U"нет" || w == U"0") return Value(false);
-  return fail(raw.span, fmt::format("{} is not true or false (write true/false, yes/no, да/нет or 1/0)", quote_text(trim(raw.text))));
+  return fail(raw.span, text::tr("{} is not true or false (write true/false, yes/no, да/нет or 1/0)", quote_text(trim(raw.text))));
 }
 
 Value ValueReader::text(const RawValue& raw) {
   if (raw.kind == RawValue::Kind::string) return Value(raw.text);
   if (raw.kind == RawValue::Kind::cell) return Value(std::string(trim(raw.text)));
-  return expected(raw, "text");
+  return expected(raw, text::tr("text"));
 }
 
 // date: ISO 2021-03-01 only; 01.03.2021 gets a hint, an impossible date says why.
 Value ValueReader::date(const RawValue& raw) {
-  if (!textual(raw)) return expected(raw, "a date (2021-03-01)");
+  if (!textual(raw)) return expected(raw, text::tr("a date (2021-03-01)"));
   std::string_view s = trim(raw.text);
   auto num = [&](std::size_t at, std::size_t n) {
     int v = 0;
@@ -232,12 +233,12 @@ Value ValueReader::date(const RawValue& raw) {
     return true;
   };
   if (shape("99.99.9999") && dsl::date_problem(num(6, 4), num(3, 2), num(0, 2)).empty())
-    return fail(raw.span, fmt::format("{} is not a date as mera reads it: write it as {}", quote_text(s), dsl::Date{num(6, 4), num(3, 2), num(0, 2)}.iso()));
-  if (!shape("9999-99-99")) return fail(raw.span, fmt::format("{} is not a date: write it as YYYY-MM-DD (2021-03-01)", quote_text(s)));
+    return fail(raw.span, text::tr("{} is not a date as mera reads it: write it as {}", quote_text(s), dsl::Date{num(6, 4), num(3, 2), num(0, 2)}.iso()));
+  if (!shape("9999-99-99")) return fail(raw.span, text::tr("{} is not a date: write it as YYYY-MM-DD (2021-03-01)", quote_text(s)));
   dsl::Date d{num(0, 4), num(5, 2), num(8, 2)};
   if (auto problem = dsl::date_problem(d.year, d.month, d.day); !problem.empty())
-    return fail(raw.span, fmt::format("{} is not a date: {}", quote_text(s), problem));
-  if (d.year < 1900) return fail(raw.span, fmt::format("{} is not a date mera takes: the year must be 1900 or later", quote_text(s)));
+    return fail(raw.span, text::tr("{} is not a date: {}", quote_text(s), problem));
+  if (d.year < 1900) return fail(raw.span, text::tr("{} is not a date mera takes: the year must be 1900 or later", quote_text(s)));
   return Value(d);
 }
 
@@ -252,10 +253,10 @@ std::optional<std::size_t> ValueReader::category_index(const Enum& en, std::stri
 // A category of an enum: its name (or its label, as a person may type it).
 Value ValueReader::category(const RawValue& raw) {
   const Enum& en = *field_.type.enumeration;
-  if (!textual(raw)) return expected(raw, fmt::format("a value of {}{}", en.name, value_list(en)));
+  if (!textual(raw)) return expected(raw, text::tr("a value of {}{}", en.name, value_list(en)));
   std::string_view s = trim(raw.text);
   if (auto i = category_index(en, s)) return Value(Category{&en, *i});
-  return fail(raw.span, fmt::format("{} is not a value of {}{}{}", quote_text(s), en.name, value_list(en), closest(s, en.value_names())));
+  return fail(raw.span, text::tr("{} is not a value of {}{}{}", quote_text(s), en.name, value_list(en), closest(s, en.value_names())));
 }
 
 // A breakdown: an object with a count for every category ({"low": 5, "high": 0}). An object
@@ -263,7 +264,7 @@ Value ValueReader::category(const RawValue& raw) {
 Value ValueReader::breakdown(const RawValue& raw) {
   const Enum& en = *field_.type.enumeration;
   if (raw.kind != RawValue::Kind::object)
-    return expected(raw, fmt::format("an object with a number for each category of {}{}", en.name, value_list(en)));
+    return expected(raw, text::tr("an object with a number for each category of {}{}", en.name, value_list(en)));
   Breakdown b{&en, std::vector<double>(en.values.size(), 0.0)};
   std::vector<const RawKey*> keys(en.values.size(), nullptr);
   std::vector<char> filled(en.values.size(), 0);
@@ -271,11 +272,11 @@ Value ValueReader::breakdown(const RawValue& raw) {
   for (const auto& [key, value] : raw.members) {
     auto i = category_index(en, key.name);
     if (!i) {
-      fail(key.span, fmt::format("'{}' is not a category of {}{}{}", key.name, en.name, value_list(en), closest(key.name, en.value_names())));
+      fail(key.span, text::tr("'{}' is not a category of {}{}{}", key.name, en.name, value_list(en), closest(key.name, en.value_names())));
       continue;
     }
     if (keys[*i]) {
-      fail(key.span, fmt::format("category '{}' is given twice", en.values[*i].name));
+      fail(key.span, text::tr("category '{}' is given twice", en.values[*i].name));
       continue;
     }
     keys[*i] = &key;
@@ -289,13 +290,13 @@ Value ValueReader::breakdown(const RawValue& raw) {
   if (problems_.size() > before) return Value::none(NoValue::empty);
   std::vector<std::string> missing;
   for (std::size_t i = 0; i < filled.size(); ++i)
-    if (!filled[i]) missing.push_back("'" + en.values[i].name + "'");
+    if (!filled[i]) missing.push_back(text::tr("'{}'", en.values[i].name));
   if (missing.size() == en.values.size()) return Value::none(NoValue::empty);
-  if (missing.size() == 1) return fail(raw.span, fmt::format("category {} is missing: give 0 if there are none", missing[0]));
+  if (missing.size() == 1) return fail(raw.span, text::tr("category {} is missing: give 0 if there are none", missing[0]));
   if (!missing.empty()) {
     std::string last = missing.back();
     missing.pop_back();
-    return fail(raw.span, fmt::format("categories {} and {} are missing: give 0 where there are none", fmt::join(missing, ", "), last));
+    return fail(raw.span, text::tr("categories {} and {} are missing: give 0 where there are none", fmt::join(missing, ", "), last));
   }
   return Value(std::move(b));
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "mera/dsl/utf8.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -24,7 +25,7 @@ std::string closest(std::string_view word, const std::vector<std::string>& names
       best_distance = d;
     }
   }
-  return best.empty() ? "" : fmt::format("; did you mean '{}'?", best);
+  return best.empty() ? "" : text::tr("; did you mean '{}'?", best);
 }
 
 template <typename Names> std::string did_you_mean(std::string_view word, const Names& names) {

@@ -7,6 +7,7 @@
 #include "mera/dsl/format.hpp"
 #include "mera/dsl/printable.hpp"
 #include "value_text.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -39,19 +40,19 @@ void Validator::read(const RawMember& m) {
   auto i = static_cast<std::size_t>(at);
   const Field& f = form_.fields[i];
   if (given_[i]) {
-    error(key.span, fmt::format("{} is given twice", field_ref(f)));
-    diags_.note(given_[i]->first.span, "the first one is here");
+    error(key.span, text::tr("{} is given twice", field_ref(f)));
+    diags_.note(given_[i]->first.span, text::tr("the first one is here"));
     return;
   }
   given_[i] = &m;
   if (f.calculated()) {
-    error(key.span, fmt::format("{} is calculated (= {}); leave it out", field_ref(f), dsl::format_expr(*f.formula)));
+    error(key.span, text::tr("{} is calculated (= {}); leave it out", field_ref(f), dsl::format_expr(*f.formula)));
     return;
   }
   problems_.clear();
   Value v = read_value(f, raw, problems_);
   for (const auto& p : problems_)
-    error(p.span, fmt::format("{}{}: {}", field_ref(f), p.category.empty() ? "" : ", category '" + p.category + "'", p.message));
+    error(p.span, text::tr("{}{}: {}", field_ref(f), p.category.empty() ? "" : text::tr(", category '{}'", p.category), p.message));
   if (!problems_.empty()) {
     unreadable_[i] = 1;
     return;
@@ -66,7 +67,7 @@ void Validator::unknown_field(const RawMember& m) {
     if (!first_unshown_) first_unshown_ = &m;
     return;
   }
-  error(key.span, fmt::format("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, form_.field_names())));
+  error(key.span, text::tr("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, form_.field_names())));
 }
 
 // One message for the unknown names past the first few, at the first of them, with the names
@@ -75,12 +76,12 @@ void Validator::more_unknown_fields() {
   if (unknown_ <= kUnknownShown) return;
   const auto& key = first_unshown_->first;
   if (unknown_ == kUnknownShown + 1)
-    return error(key.span, fmt::format("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, form_.field_names())));
+    return error(key.span, text::tr("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, form_.field_names())));
   std::string fields;
   std::vector<std::string> names = form_.field_names();
   for (std::size_t i = 0; i < names.size() && i < 20; ++i) fields += (i ? ", " : "") + names[i];
-  if (names.size() > 20) fields += fmt::format(" and {} more", names.size() - 20);
-  error(key.span, fmt::format("form '{}' has no field '{}', nor {} more of the names given ({} unknown in all): "
+  if (names.size() > 20) fields += text::tr(" and {} more", names.size() - 20);
+  error(key.span, text::tr("form '{}' has no field '{}', nor {} more of the names given ({} unknown in all): "
                                                 "its fields are {}",
                                                 form_.name, dsl::clipped(key.name), unknown_ - kUnknownShown - 1,
                                                 unknown_, fields));
@@ -95,8 +96,12 @@ std::string bound_problem(const Bound& b, double x, bool date) {
   bool lower = b.op[0] == '>';
   bool ok = lower ? (x > y || (or_equal && x == y)) : (x < y || (or_equal && x == y));
   if (ok) return {};
-  const char* side = lower == or_equal ? (date ? "earlier" : "less") : (date ? "later" : "more");
-  return fmt::format("is {}{} than {}", or_equal ? "" : "not ", side, b.value.text);
+  // Whole phrases, one per kind of bound, so that each language words it its own way.
+  const std::string& y_text = b.value.text;
+  if (lower && or_equal) return date ? text::tr("is earlier than {}", y_text) : text::tr("is less than {}", y_text);
+  if (lower) return date ? text::tr("is not later than {}", y_text) : text::tr("is not more than {}", y_text);
+  if (or_equal) return date ? text::tr("is later than {}", y_text) : text::tr("is more than {}", y_text);
+  return date ? text::tr("is not earlier than {}", y_text) : text::tr("is not less than {}", y_text);
 }
 }  // namespace
 
@@ -107,14 +112,14 @@ void Validator::bounds(std::size_t i, dsl::Span span) {
   const Value& v = values_[i];
   if (f.bounds.empty() || v.is_null()) return;
   auto report = [&](const std::string& where, const std::string& shown, const std::string& problem) {
-    std::string calculated = f.calculated() ? fmt::format(" (it is calculated: = {})", dsl::format_expr(*f.formula)) : "";
-    error(span, fmt::format("{}{}: {} {}{}", field_ref(f), where, shown, problem, calculated));
+    std::string calculated = f.calculated() ? text::tr(" (it is calculated: = {})", dsl::format_expr(*f.formula)) : "";
+    error(span, text::tr("{}{}: {} {}{}", field_ref(f), where, shown, problem, calculated));
   };
   for (const auto& b : f.bounds) {
     if (const Breakdown* d = v.get<Breakdown>()) {
       for (std::size_t c = 0; c < d->counts.size(); ++c)
         if (auto p = bound_problem(b, d->counts[c], false); !p.empty())
-          report(fmt::format(", category '{}'", d->enumeration->values[c].name), number_text(d->counts[c]), p);
+          report(text::tr(", category '{}'", d->enumeration->values[c].name), number_text(d->counts[c]), p);
     } else if (const double* x = v.get<double>()) {
       if (auto p = bound_problem(b, *x, false); !p.empty()) report("", quote_value(f, v), p);
     } else if (const auto* date = v.get<dsl::Date>()) {
@@ -134,13 +139,13 @@ void Validator::calculate() {
     const Null* n = v.get<Null>();
     if (n && n->reason == NoValue::lua_error) {
       if (!read_failed) {
-        error(whole_, fmt::format("{} could not be calculated: {}", field_ref(f), n->detail));
-        diags_.note(f.formula->span, "the formula is here");
+        error(whole_, text::tr("{} could not be calculated: {}", field_ref(f), n->detail));
+        diags_.note(f.formula->span, text::tr("the formula is here"));
       }
       v = Value::none(NoValue::empty);
     } else if (!n && !fits(f, v)) {
-      error(whole_, fmt::format("{} is {}, but its formula gave {}", field_ref(f), describe(f.type), quote_value(f, v)));
-      diags_.note(f.formula->span, "the formula is here");
+      error(whole_, text::tr("{} is {}, but its formula gave {}", field_ref(f), describe(f.type), quote_value(f, v)));
+      diags_.note(f.formula->span, text::tr("the formula is here"));
       v = Value::none(NoValue::empty);
     }
     values_[i] = std::move(v);
@@ -172,10 +177,10 @@ void Validator::relevance(std::size_t i) {
   if (relevant == false) {
     if (f.calculated()) values_[i] = Value::none(NoValue::empty);
     else if (!values_[i].is_null())
-      error(value_span(i), fmt::format("{} is relevant only when `{}` (here {}): leave it empty", field_ref(f),
+      error(value_span(i), text::tr("{} is relevant only when `{}` (here {}): leave it empty", field_ref(f),
                                        dsl::format_expr(*f.when), involved(i)));
   } else if (relevant == true && f.required && values_[i].is_null() && !unreadable_[i]) {
-    error(value_span(i), fmt::format("{} is required, but {}", field_ref(f), given_[i] ? "it is empty" : "it is not given"));
+    error(value_span(i), given_[i] ? text::tr("{} is required, but it is empty", field_ref(f)) : text::tr("{} is required, but it is not given", field_ref(f)));
   }
 }
 
@@ -185,8 +190,8 @@ std::optional<bool> Validator::condition(std::size_t i) {
   if (const bool* b = w.get<bool>()) return *b;
   const Null* n = w.get<Null>();
   if (n && n->reason != NoValue::lua_error) return std::nullopt;
-  error(whole_, fmt::format("{}: its condition `when {}` could not be evaluated: {}", field_ref(f), dsl::format_expr(*f.when),
-                            n ? n->detail : "it gave " + to_text(w) + ", not true or false"));
+  error(whole_, text::tr("{}: its condition `when {}` could not be evaluated: {}", field_ref(f), dsl::format_expr(*f.when),
+                            n ? n->detail : text::tr("it gave {}, not true or false", to_text(w))));
   return std::nullopt;
 }
 
@@ -195,7 +200,7 @@ std::string Validator::involved(std::size_t i) const {
   std::string out;
   for (std::size_t k : plan_.when_fields(i)) {
     const Field& f = form_.fields[k];
-    out += fmt::format("{}{} is {}", out.empty() ? "" : ", ", f.name, quote_value(f, values_[k]));
+    out += (out.empty() ? "" : ", ") + text::tr("{} is {}", f.name, quote_value(f, values_[k]));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include "validate.hpp"
 #include "value_text.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -15,14 +16,14 @@ void Validator::checks(ValidValues& valid) {
     const Null* n = r.get<Null>();
     if (n && n->reason != NoValue::lua_error) continue;
     if (n || !r.is<bool>()) {
-      error(check_span(j), "check could not be evaluated: " + (n ? n->detail : "it gave " + to_text(r) + ", not true or false"));
+      error(check_span(j), text::tr("check could not be evaluated: {}", n ? n->detail : text::tr("it gave {}, not true or false", to_text(r))));
     } else if (c.severity == dsl::CheckSeverity::error) {
       error(check_span(j), fill(c.message));
     } else {
       valid.warnings.push_back(fill(c.message));
       diags_.warning(check_span(j), context_ + valid.warnings.back());
     }
-    diags_.note(c.span, "the check is declared here");
+    diags_.note(c.span, text::tr("the check is declared here"));
   }
 }
 

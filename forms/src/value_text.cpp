@@ -6,12 +6,13 @@
 
 #include "mera/dsl/format.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
 std::string field_ref(const Field& f) {
-  if (f.label.empty() || f.label == f.name) return fmt::format("field '{}'", f.name);
-  return fmt::format("field '{}' («{}»)", f.name, f.label);
+  if (f.label.empty() || f.label == f.name) return text::tr("field '{}'", f.name);
+  return text::tr("field '{}' («{}»)", f.name, f.label);
 }
 
 std::string number_text(double d) {

@@ -1,6 +1,7 @@
 // Due dates from the deadline rules of the model (see due_dates.hpp for the meaning of each
 // rule) and the model's Calendar.
 #include "mera/rules/due_dates.hpp"
+#include "mera/text/tr.hpp"
 
 #include <algorithm>
 #include <string>
@@ -60,7 +61,9 @@ int weekday(const Date& day) {
 }
 
 const char* weekday_name(const Date& day) {
-  static const char* const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  // Marked for the catalog: a reader in Russian is shown them translated (mera status).
+  static const char* const names[] = {MERA_TEXT("Monday"), MERA_TEXT("Tuesday"), MERA_TEXT("Wednesday"), MERA_TEXT("Thursday"),
+                                      MERA_TEXT("Friday"), MERA_TEXT("Saturday"), MERA_TEXT("Sunday")};
   return names[weekday(day)];
 }
 

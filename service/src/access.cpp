@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "mera/text/tr.hpp"
+
 namespace mera::service {
 namespace {
 
@@ -59,14 +61,34 @@ const char* action_name(Action action) {
   return "";
 }
 
-const char* reach_words(Reach r) {
+// In English the table's own name, so that a message names what docs/service.md shows.
+std::string action_words(Action action) {
+  switch (action) {
+    case Action::read_model: return text::tr("read_model");
+    case Action::validate: return text::tr("validate");
+    case Action::submit: return text::tr("submit");
+    case Action::import_history: return text::tr("import_history");
+    case Action::read_submissions: return text::tr("read_submissions");
+    case Action::read_status: return text::tr("read_status");
+    case Action::review: return text::tr("review");
+    case Action::forward: return text::tr("forward");
+    case Action::publish_revision: return text::tr("publish_revision");
+    case Action::approve_revision: return text::tr("approve_revision");
+    case Action::manage_accounts: return text::tr("manage_accounts");
+    case Action::read_audit: return text::tr("read_audit");
+    case Action::read_units: return text::tr("read_units");
+  }
+  return "";
+}
+
+std::string reach_words(Reach r) {
   switch (r) {
-    case Reach::none: return "nowhere";
-    case Reach::anywhere: return "for every unit";
-    case Reach::own: return "only for its own unit";
-    case Reach::subtree: return "for its own unit and the units below it";
-    case Reach::children: return "only for the units directly below its own";
-    case Reach::top: return "only when its unit is the top of the tree";
+    case Reach::none: return text::tr("nowhere");
+    case Reach::anywhere: return text::tr("for every unit");
+    case Reach::own: return text::tr("only for its own unit");
+    case Reach::subtree: return text::tr("for its own unit and the units below it");
+    case Reach::children: return text::tr("only for the units directly below its own");
+    case Reach::top: return text::tr("only when its unit is the top of the tree");
   }
   return "";
 }
@@ -86,10 +108,10 @@ Decision decide(const Caller& caller, Action action, std::string_view unit, dsl:
   }
   if (allowed) return {true, {}};
   if (r == Reach::none)
-    return {false, fmt::format("the account '{}' ({}) may not {}: that needs another role; ask your administrator", caller.login,
-                               role_name(caller.role), action_name(action))};
-  return {false, fmt::format("the account '{}' ({} of {}) may {} {}, and '{}' is not among them as the unit tree stood on {}",
-                             caller.login, role_name(caller.role), caller.unit, action_name(action), reach_words(r), unit, day.iso())};
+    return {false, text::tr("the account '{}' ({}) may not {}: that needs another role; ask your administrator", caller.login,
+                            role_name(caller.role), action_words(action))};
+  return {false, text::tr("the account '{}' ({} of {}) may {} {}, and '{}' is not among them as the unit tree stood on {}",
+                          caller.login, role_name(caller.role), caller.unit, action_words(action), reach_words(r), unit, day.iso())};
 }
 
 }  // namespace mera::service

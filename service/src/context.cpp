@@ -4,6 +4,7 @@
 
 #include "api_error.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 
@@ -27,9 +28,9 @@ const Caller& Context::caller() {
   std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.empty())
-    throw ApiError(401, "this needs a logged-in account: send \"Authorization: Bearer TOKEN\" with the token POST /api/login gave");
+    throw ApiError(401, text::tr("this needs a logged-in account: send \"Authorization: Bearer TOKEN\" with the token POST /api/login gave"));
   if (header.compare(0, kBearer.size(), kBearer) != 0)
-    throw ApiError(401, "the Authorization header must be \"Bearer TOKEN\", with the token POST /api/login gave");
+    throw ApiError(401, text::tr("the Authorization header must be \"Bearer TOKEN\", with the token POST /api/login gave"));
   Authenticated a = authenticate(db(), header.substr(kBearer.size()), Clock::now());
   if (!a.caller) throw ApiError(401, a.why);
   caller_ = std::move(a.caller);
@@ -48,7 +49,7 @@ dsl::Date Context::date_param(const char* name) const {
   if (text.empty()) return today_utc();
   std::string why;
   auto day = dsl::parse_iso_date(text, &why);
-  if (!day) throw ApiError(400, fmt::format("{}={}: {}; write a date as 2022-01-12", name, text, why.empty() ? "not a date" : why));
+  if (!day) throw ApiError(400, text::tr("{}={}: {}; write a date as 2022-01-12", name, text, why.empty() ? text::tr("not a date") : why));
   return *day;
 }
 

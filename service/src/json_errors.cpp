@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "api_error.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 
@@ -34,15 +35,15 @@ nlohmann::json to_json(const dsl::Diagnostics& ds) {
 
 nlohmann::json parse_body(const std::string& body) {
   nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded()) throw ApiError(400, "the request body is not JSON: send a JSON object (Content-Type: application/json)");
-  if (!j.is_object()) throw ApiError(400, "the request body must be a JSON object, such as {\"login\": \"...\", \"password\": \"...\"}");
+  if (j.is_discarded()) throw ApiError(400, text::tr("the request body is not JSON: send a JSON object (Content-Type: application/json)"));
+  if (!j.is_object()) throw ApiError(400, text::tr("the request body must be a JSON object, such as {{\"login\": \"...\", \"password\": \"...\"}}"));
   return j;
 }
 
 std::string required_text(const nlohmann::json& body, const char* name) {
   auto it = body.find(name);
   if (it == body.end() || !it->is_string())
-    throw ApiError(400, fmt::format("the request needs \"{}\" as a text", name));
+    throw ApiError(400, text::tr("the request needs \"{}\" as a text", name));
   return it->get<std::string>();
 }
 

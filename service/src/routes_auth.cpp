@@ -3,6 +3,7 @@
 
 #include "api_error.hpp"
 #include "context.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 namespace {
@@ -20,14 +21,14 @@ void post_login(Context& c) {
     }
     case LoginResult::Outcome::locked:
       c.res.set_header("Retry-After", std::to_string(r.retry_after));
-      throw ApiError(429, fmt::format("too many failed logins for '{}': try again in {} seconds, or ask your administrator to set a "
+      throw ApiError(429, text::tr("too many failed logins for '{}': try again in {} seconds, or ask your administrator to set a "
                                       "new password (mera users passwd)",
-                                      login, r.retry_after));
+                                      login, text::count(r.retry_after)));
     case LoginResult::Outcome::disabled:
-      throw ApiError(403, fmt::format("the account '{}' is disabled; ask your administrator", login));
+      throw ApiError(403, text::tr("the account '{}' is disabled; ask your administrator", login));
     case LoginResult::Outcome::refused: break;
   }
-  throw ApiError(401, "wrong login or password; check both and try again (after several failures the login is locked for a while)");
+  throw ApiError(401, text::tr("wrong login or password; check both and try again (after several failures the login is locked for a while)"));
 }
 
 std::string bearer(const httplib::Request& req) {
@@ -37,7 +38,7 @@ std::string bearer(const httplib::Request& req) {
 
 void post_logout(Context& c) {
   c.caller();  // 401 with the reason when the token is no live session
-  if (!logout(c.db(), bearer(c.req), Clock::now())) throw ApiError(401, "the session had already ended; log in again (POST /api/login)");
+  if (!logout(c.db(), bearer(c.req), Clock::now())) throw ApiError(401, text::tr("the session had already ended; log in again (POST /api/login)"));
   c.reply(200, {{"ended", true}});
 }
 

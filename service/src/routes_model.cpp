@@ -3,6 +3,7 @@
 
 #include "api_error.hpp"
 #include "context.hpp"
+#include "mera/text/tr.hpp"
 #include "mera/engine/revisions.hpp"
 #include "model_json.hpp"
 
@@ -15,7 +16,7 @@ void get_model(Context& c) {
   engine::Revisions revisions(c.db());
   std::string why;
   const engine::LoadedRevision* rev = revisions.in_force(day, why);
-  if (!rev) throw ApiError(404, fmt::format("no model is in force on {}: {}", day.iso(), why));
+  if (!rev) throw ApiError(404, text::tr("no model is in force on {}: {}", day.iso(), why));
   nlohmann::json j = model_json(*rev->model);
   j["revision"] = {{"id", rev->revision.id}, {"effective", rev->revision.effective.iso()}, {"hash", rev->revision.hash}};
   c.reply(200, j);

@@ -6,6 +6,7 @@
 
 #include "api_error.hpp"
 #include "context.hpp"
+#include "mera/text/tr.hpp"
 #include "mera/engine/workflow.hpp"
 #include "mera/forms/read.hpp"
 #include "submission_access.hpp"
@@ -19,7 +20,7 @@ nlohmann::json optional_body(const Context& c) { return c.req.body.empty() ? nlo
 std::string optional_text(const nlohmann::json& body, const char* name) {
   auto it = body.find(name);
   if (it == body.end()) return {};
-  if (!it->is_string()) throw ApiError(400, fmt::format("\"{}\" must be a text", name));
+  if (!it->is_string()) throw ApiError(400, text::tr("\"{}\" must be a text", name));
   return it->get<std::string>();
 }
 
@@ -34,17 +35,17 @@ void judge(Context& c, engine::ReviewAction action) {
   try {
     id = std::stoll(c.req.matches[1]);
   } catch (const std::exception&) {
-    throw ApiError(404, "no such submission: a submission id is a number");
+    throw ApiError(404, text::tr("no such submission: a submission id is a number"));
   }
   engine::ReviewRequest r;
   r.action = action;
   r.submission = id;
   r.reason = optional_text(body, "reason");
   if (action == engine::ReviewAction::return_for_correction && forms::blank(r.reason))
-    throw ApiError(400, "a return needs a reason: send {\"reason\": \"what the unit must correct\"}");
+    throw ApiError(400, text::tr("a return needs a reason: send {{\"reason\": \"what the unit must correct\"}}"));
   const Caller& me = c.caller();
   auto s = c.db().submission(id);
-  if (!s) throw ApiError(404, fmt::format("no submission {} (GET /api/submissions lists those you may read)", id));
+  if (!s) throw ApiError(404, text::tr("no submission {} (GET /api/submissions lists those you may read)", id));
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   c.require(Action::review, s->unit, report_day(*s, tree), tree);
   r.as = me.unit;

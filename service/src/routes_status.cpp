@@ -4,6 +4,7 @@
 
 #include "api_error.hpp"
 #include "context.hpp"
+#include "mera/text/tr.hpp"
 #include "mera/engine/status.hpp"
 
 namespace mera::service {
@@ -61,16 +62,16 @@ void get_status(Context& c) {
   options.history = c.param("history") == "true";
   if (std::string soon = c.param("soon"); !soon.empty()) {
     if (soon.size() > 3 || soon.find_first_not_of("0123456789") != std::string::npos)
-      throw ApiError(400, fmt::format("soon={}: give a number of days from 0 to {}", soon, engine::kAhead));
+      throw ApiError(400, text::tr("soon={}: give a number of days from 0 to {}", soon, engine::kAhead));
     options.soon_days = std::stoi(soon);
   }
   if (std::string period = c.param("period"); !period.empty()) {
     std::string why;
     options.period = forms::parse_period(period, &why);
-    if (!options.period) throw ApiError(400, fmt::format("period={}: {}", period, why));
+    if (!options.period) throw ApiError(400, text::tr("period={}: {}", period, why));
   }
   engine::UnitTree tree = engine::UnitTree::load(c.db());
-  if (!tree.unit(options.unit)) throw ApiError(404, fmt::format("no unit '{}' in the unit tree", options.unit));
+  if (!tree.unit(options.unit)) throw ApiError(404, text::tr("no unit '{}' in the unit tree", options.unit));
   c.require(Action::read_status, options.unit, options.on, tree);
   try {
     c.reply(200, status_json(engine::build_status(c.db(), options)));

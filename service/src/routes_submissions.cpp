@@ -5,6 +5,7 @@
 
 #include "api_error.hpp"
 #include "context.hpp"
+#include "mera/text/tr.hpp"
 #include "mera/engine/intake.hpp"
 #include "mera/engine/review_state.hpp"
 #include "mera/storage/clock.hpp"
@@ -19,7 +20,7 @@ bool flag(const Context& c, const char* name) {
   std::string v = c.param(name);
   if (v.empty() || v == "false" || v == "0") return false;
   if (v == "true" || v == "1") return true;
-  throw ApiError(400, fmt::format("{}={}: write {}=true or leave it out", name, v, name));
+  throw ApiError(400, text::tr("{}={}: write {}=true or leave it out", name, v, name));
 }
 
 engine::FileReport take_in(Context& c, bool dry_run, bool import) {
@@ -29,7 +30,7 @@ engine::FileReport take_in(Context& c, bool dry_run, bool import) {
   engine::SubmitOptions options{c.caller().login, flag(c, "correct"), storage::now_utc(), dry_run};
   engine::FileReport report = engine::submit_file(c.db(), body, options);
   if (report.read == 0 && !report.diags.has_errors())
-    throw ApiError(400, "the request has no reports: send a JSON object, an array of them, or JSON lines, as for mera submit");
+    throw ApiError(400, text::tr("the request has no reports: send a JSON object, an array of them, or JSON lines, as for mera submit"));
   return report;
 }
 
@@ -44,12 +45,12 @@ void post_submissions(Context& c) {
   engine::FileReport r = take_in(c, false, import);
   if (r.refused) {
     if (r.repeated > 0 && r.repeated == r.diags.error_count())
-      throw ApiError(409, "already submitted: to replace a report, send it as a correction (\"correction\": true in the report, or "
-                          "POST /api/submissions?correct=true); nothing of this request was stored",
+      throw ApiError(409, text::tr("already submitted: to replace a report, send it as a correction (\"correction\": true in the report, or "
+                          "POST /api/submissions?correct=true); nothing of this request was stored"),
                      to_json(r.diags));
-    throw ApiError(400, fmt::format("refused: {} errors in {} of {} reports; nothing of this request was stored: correct them and send "
+    throw ApiError(400, text::tr("refused: {} errors in {} of {} reports; nothing of this request was stored: correct them and send "
                                     "the request again",
-                                    r.diags.error_count(), r.with_errors, r.read),
+                                    text::count(r.diags.error_count()), text::count(r.with_errors), text::count(r.read)),
                    to_json(r.diags));
   }
   c.reply(201, {{"stored", r.stored}, {"ids", r.ids}, {"with_warnings", r.with_warnings}, {"diagnostics", to_json(r.diags)}});
@@ -84,11 +85,11 @@ void get_submission(Context& c) {
   try {
     id = std::stoll(text);
   } catch (const std::exception&) {
-    throw ApiError(404, fmt::format("no submission {}: a submission id is a number (GET /api/submissions lists them)", text));
+    throw ApiError(404, text::tr("no submission {}: a submission id is a number (GET /api/submissions lists them)", text));
   }
   c.caller();
   auto s = c.db().submission(id);
-  if (!s) throw ApiError(404, fmt::format("no submission {} (GET /api/submissions lists those you may read)", id));
+  if (!s) throw ApiError(404, text::tr("no submission {} (GET /api/submissions lists those you may read)", id));
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   c.require(Action::read_submissions, s->unit, report_day(*s, tree), tree);
   auto versions = c.db().versions(s->form, s->unit, s->period, s->record_key);

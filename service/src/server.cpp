@@ -15,6 +15,7 @@
 #include "api_error.hpp"
 #include "context.hpp"
 #include "mera/storage/error.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 namespace {
@@ -26,12 +27,22 @@ std::string printable(const std::string& text) {
   return text.size() > 300 ? out + "..." : out;
 }
 
+// The request's language (Accept-Language; English without one) for every message made while
+// it is served on this thread, said back in Content-Language. The log stays English.
+text::Language speak(const httplib::Request& req, httplib::Response& res) {
+  text::Language language = text::from_accept_language(req.get_header_value("Accept-Language"));
+  res.set_header("Content-Language", language == text::Language::ru ? "ru" : "en");
+  res.set_header("Vary", "Accept-Language");
+  return language;
+}
+
 // Runs one handler: its ApiError is the answer; a busy database is 503 with a retry hint;
 // anything else is the server's fault, 500, logged with the request id the client is told.
 void run(ServiceState& state, const Handler& handler, const httplib::Request& req, httplib::Response& res) {
   auto started = std::chrono::steady_clock::now();
   std::string id = fmt::format("r{}", state.next_request++);
   res.set_header("X-Request-Id", id);
+  text::Scope language(speak(req, res));
   Context c(req, res, state, id);
   std::string failure;
   try {
@@ -39,13 +50,13 @@ void run(ServiceState& state, const Handler& handler, const httplib::Request& re
   } catch (const ApiError& e) {
     c.reply(e.status(), error_body(e.what(), e.diagnostics()));
   } catch (const storage::Busy& e) {
-    c.reply(503, error_body("the database is busy with other writes; send the request again in a moment"));
+    c.reply(503, error_body(text::tr("the database is busy with other writes; send the request again in a moment")));
     res.set_header("Retry-After", "1");
   } catch (const std::exception& e) {
     failure = e.what();
-    c.reply(500, error_body(fmt::format("the server failed on this request ({}); it was not your input: tell the administrator "
-                                        "this id, the server's log has the cause",
-                                        id)));
+    c.reply(500, error_body(text::tr("the server failed on this request ({}); it was not your input: tell the administrator "
+                                     "this id, the server's log has the cause",
+                                     id)));
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::string who = c.has_caller() ? c.caller().login : "-";
@@ -60,15 +71,16 @@ httplib::Server::HandlerResponse fill_error(ServiceState& state, const httplib::
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
   std::string id = fmt::format("r{}", state.next_request++);
   res.set_header("X-Request-Id", id);
+  text::Scope language(speak(req, res));
   state.log_line(fmt::format("{} {} {} {} refused before any route", id, printable(req.method), printable(req.path), res.status));
   std::string message;
   switch (res.status) {
-    case 404: message = fmt::format("no route {} {}: see docs/service.md for the routes", req.method, req.path); break;
-    case 405: message = fmt::format("{} is not allowed on {}", req.method, req.path); break;
-    case 413: message = "the request is larger than this server takes: send fewer reports at once"; break;
-    case 414: message = "the request's address is too long"; break;
-    case 400: message = "the request could not be read as HTTP: a POST needs a Content-Length (0 for an empty body)"; break;
-    default: message = fmt::format("the request could not be read (HTTP {})", res.status); break;
+    case 404: message = text::tr("no route {} {}: see docs/service.md for the routes", req.method, req.path); break;
+    case 405: message = text::tr("{} is not allowed on {}", req.method, req.path); break;
+    case 413: message = text::tr("the request is larger than this server takes: send fewer reports at once"); break;
+    case 414: message = text::tr("the request's address is too long"); break;
+    case 400: message = text::tr("the request could not be read as HTTP: a POST needs a Content-Length (0 for an empty body)"); break;
+    default: message = text::tr("the request could not be read (HTTP {})", res.status); break;
   }
   res.set_content(error_body(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
   return httplib::Server::HandlerResponse::Handled;

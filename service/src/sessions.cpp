@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "mera/service/accounts.hpp"
+#include "mera/text/tr.hpp"
 #include "tokens.hpp"
 
 namespace mera::service {
@@ -100,17 +101,18 @@ LoginResult login(storage::Database& db, const std::string& name, const std::str
 }
 
 Authenticated authenticate(const storage::Database& db, const std::string& token, Clock::time_point now) {
-  constexpr const char* kLogIn = "; log in again (POST /api/login)";
-  if (!looks_like_token(token)) return {std::nullopt, std::string("the token is not one this server gives out") + kLogIn};
+  if (!looks_like_token(token)) return {std::nullopt, text::tr("the token is not one this server gives out; log in again (POST /api/login)")};
   auto session = db.session(token_hash(token));
-  if (!session) return {std::nullopt, std::string("the token is not a session of this server") + kLogIn};
-  if (!session->revoked_at.empty()) return {std::nullopt, "the session ended at " + session->revoked_at + kLogIn};
-  if (session->expires_at <= iso_utc(now)) return {std::nullopt, "the session expired at " + session->expires_at + kLogIn};
+  if (!session) return {std::nullopt, text::tr("the token is not a session of this server; log in again (POST /api/login)")};
+  if (!session->revoked_at.empty())
+    return {std::nullopt, text::tr("the session ended at {}; log in again (POST /api/login)", session->revoked_at)};
+  if (session->expires_at <= iso_utc(now))
+    return {std::nullopt, text::tr("the session expired at {}; log in again (POST /api/login)", session->expires_at)};
   auto account = db.account(session->login);
   if (!account || !account->disabled_at.empty())
-    return {std::nullopt, "the account '" + session->login + "' is disabled; ask your administrator"};
+    return {std::nullopt, text::tr("the account '{}' is disabled; ask your administrator", session->login)};
   auto role = role_from(account->role);
-  if (!role) return {std::nullopt, "the account '" + session->login + "' has an unknown role; ask your administrator"};
+  if (!role) return {std::nullopt, text::tr("the account '{}' has an unknown role; ask your administrator", session->login)};
   return {Caller{account->login, account->unit, *role}, {}};
 }
 

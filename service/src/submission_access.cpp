@@ -5,6 +5,7 @@
 #include "api_error.hpp"
 #include "mera/forms/period.hpp"
 #include "mera/forms/read.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 namespace {
@@ -34,15 +35,15 @@ void check_senders(Context& c, const dsl::SourcePtr& body, Action action, bool i
     }
     if (!import && !input.submitted_at.first.name.empty())
       dated.error(input.submitted_at.first.span,
-                  "\"submitted_at\" is set by the server: it stamps each report with the time it receives it; leave "
-                  "\"submitted_at\" out (only an administrator's import of old reports, POST /api/submissions?import=true, may give it)");
+                  text::tr("\"submitted_at\" is set by the server: it stamps each report with the time it receives it; leave "
+                           "\"submitted_at\" out (only an administrator's import of old reports, POST /api/submissions?import=true, may give it)"));
   });
   if (forbidden.has_errors())
-    throw ApiError(403, fmt::format("refused: {} of the reports are of units the account '{}' may not {} for; nothing was stored",
-                                    forbidden.error_count(), me.login, action_name(action)),
+    throw ApiError(403, text::tr("refused: {} of the reports are of units the account '{}' may not {} for; nothing was stored",
+                                    text::count(forbidden.error_count()), me.login, action_words(action)),
                    to_json(forbidden));
   if (dated.has_errors())
-    throw ApiError(400, fmt::format("refused: {} of the reports give \"submitted_at\"; nothing was stored", dated.error_count()),
+    throw ApiError(400, text::tr("refused: {} of the reports give \"submitted_at\"; nothing was stored", text::count(dated.error_count())),
                    to_json(dated));
 }
 

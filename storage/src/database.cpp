@@ -13,6 +13,7 @@
 #include "paths.hpp"
 #include "schema.hpp"
 #include "sqlite_error.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::storage {
 namespace fs = std::filesystem;
@@ -128,7 +129,7 @@ Database Database::create(const std::string& path) { return NewDatabase(path).pu
 
 Database Database::open(const std::string& path) {
   require_path(path);
-  if (!file_exists(path)) throw Error("no database at " + path + "; create one with `mera init`");
+  if (!file_exists(path)) throw Error(text::tr("no database at {}; create one with `mera init`", path));
   refuse_empty_file(path);
   bool writable = may_write(path);
   auto c = writable ? std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE) : open_read_only(path);

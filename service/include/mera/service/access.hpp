@@ -41,6 +41,8 @@ inline constexpr std::array<Action, 17> kActions = {
     Action::what_if};
 
 const char* action_name(Action action);  // "read_submissions"
+// The action as a message says it: its name in English, a phrase in Russian ("читать отчёты").
+std::string action_words(Action action);
 
 // Where, relative to the account's own unit, an action is allowed.
 enum class Reach {
@@ -52,7 +54,7 @@ enum class Reach {
   top,       // the account's unit, and only when it is the top of the tree
 };
 
-const char* reach_words(Reach reach);  // "its own unit and the units below it"
+std::string reach_words(Reach reach);  // "for its own unit and the units below it", in the reader's language
 
 // The table: one cell per role and action.
 Reach reach(Role role, Action action);
