@@ -77,6 +77,10 @@ std::string action_words(Action action) {
     case Action::manage_accounts: return text::tr("manage_accounts");
     case Action::read_audit: return text::tr("read_audit");
     case Action::read_units: return text::tr("read_units");
+    case Action::read_indicators: return text::tr("read_indicators");
+    case Action::read_deadlines: return text::tr("read_deadlines");
+    case Action::read_revisions: return text::tr("read_revisions");
+    case Action::what_if: return text::tr("what_if");
   }
   return "";
 }
