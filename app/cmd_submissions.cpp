@@ -12,42 +12,53 @@
 #include "mera/dsl/utf8.hpp"
 #include "mera/engine/review_state.hpp"
 #include "mera/storage/database.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 namespace {
 
+// "  state:        ": a label of the one-submission view, its values in one column whatever
+// the language of the label.
+std::string label(const std::string& word) { return "  " + dsl::padded(word + ":", 14); }
+
 // A key stored with a report of the other kind (before the intake refused it): shown, not used.
 void print_stray_key(const storage::Submission& s, bool record) {
   if (record && !s.period.empty())
-    std::cout << fmt::format("  period:       {} (stored with the record, but {} is kept per record: the period names nothing)\n", dsl::printable(s.period), s.form);
+    std::cout << label(text::tr("period"))
+              << text::tr("{} (stored with the record, but {} is kept per record: the period names nothing)", dsl::printable(s.period), s.form) << '\n';
   if (!record && !s.record_key.empty())
-    std::cout << fmt::format("  record:       {} (stored with the report, but {} is reported per period: the record key names nothing)\n",
-                             dsl::printable(s.record_key), s.form);
+    std::cout << label(text::tr("record"))
+              << text::tr("{} (stored with the report, but {} is reported per period: the record key names nothing)", dsl::printable(s.record_key), s.form)
+              << '\n';
 }
 
 int show_one(const storage::Database& db, std::int64_t id) {
   auto s = db.submission(id);
   if (!s) {
-    std::cerr << fmt::format("mera: error: no submission {} in {}\n", id, db.path());
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("no submission {} in {}", id, db.path()) << '\n';
     return input_errors;
   }
   engine::ReportNames names(db);
   bool record = names.record_form(*s);
-  std::cout << fmt::format("submission {}: {}, version {}{}\n", s->id, dsl::printable(names.name(*s)), s->version,
-                           s->supersedes ? fmt::format(" (replaces submission {})", s->supersedes) : "");
+  std::cout << text::tr("submission {}: {}, version {}{}", s->id, dsl::printable(names.name(*s)), s->version,
+                        s->supersedes ? text::tr(" (replaces submission {})", s->supersedes) : "")
+            << '\n';
   print_stray_key(*s, record);
-  std::cout << fmt::format("  state:        {}\n", dsl::printable(engine::describe(*engine::standing(db, id), *s)));
-  std::cout << fmt::format("  submitted:    {} by {}\n  from:         {}\n  revision:     {}\n  values:       {}\n", s->submitted_at,
-                           dsl::printable(s->submitted_by), dsl::printable(s->source), s->revision, dsl::printable(s->values_json));
-  for (const auto& w : s->warnings) std::cout << "  warning:      " << dsl::printable(w) << '\n';
+  std::cout << label(text::tr("state")) << dsl::printable(engine::describe(*engine::standing(db, id), *s)) << '\n';
+  std::cout << label(text::tr("submitted")) << text::tr("{} by {}", s->submitted_at, dsl::printable(s->submitted_by)) << '\n';
+  std::cout << label(text::tr("from")) << dsl::printable(s->source) << '\n';
+  std::cout << label(text::tr("revision")) << s->revision << '\n';
+  std::cout << label(text::tr("values")) << dsl::printable(s->values_json) << '\n';
+  for (const auto& w : s->warnings) std::cout << label(text::tr("warning")) << dsl::printable(w) << '\n';
   auto all = db.versions(s->form, s->unit, s->period, s->record_key);
   if (all.size() > 1) {
-    std::cout << "  versions:\n";
+    std::cout << "  " << text::tr("versions") << ":\n";
     auto states = engine::standings(db, all);
     for (std::size_t i = 0; i < all.size(); ++i) {
       const auto& v = all[i];
-      std::cout << fmt::format("    {} submission {} at {} by {}, {}{}\n", v.version, v.id, v.submitted_at, dsl::printable(v.submitted_by),
-                               engine::state_word(states[i].state), v.id == s->id ? "  <-" : "");
+      std::cout << "    " << text::tr("{} submission {} at {} by {}, {}", v.version, v.id, v.submitted_at, dsl::printable(v.submitted_by),
+                                   engine::state_word(states[i].state))
+                << (v.id == s->id ? "  <-" : "") << '\n';
     }
   }
   return ok;
@@ -90,7 +101,7 @@ int run_submissions(const std::string& db_path, const storage::SubmissionFilter&
     line(std::to_string(s.id), s.form, s.unit, s.period, s.record_key, std::to_string(s.version), engine::state_word(states[i].state),
          s.submitted_at, std::to_string(s.warnings.size()));
   }
-  std::cout << fmt::format("{} {}\n", list.size(), list.size() == 1 ? "submission" : "submissions");
+  std::cout << text::tr("{0} {0:submission|submissions}", text::count(list.size())) << '\n';
   return ok;
 }
 
