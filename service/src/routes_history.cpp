@@ -2,9 +2,7 @@
 // as `mera review history ID` shows it (engine::report_history, its lines and where it stands
 // now), with the same facts as data: every version, and every workflow event of the report
 // (accepted, returned with the reason) and the forwarding of it by the unit above.
-#include <fmt/format.h>
 
-#include "api_error.hpp"
 #include "context.hpp"
 #include "mera/engine/workflow.hpp"
 #include "submission_access.hpp"
@@ -22,19 +20,11 @@ json event_json(const storage::WorkflowEvent& e) {
 }
 
 void get_history(Context& c) {
-  const std::string& text = c.req.matches[1];
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(text);
-  } catch (const std::exception&) {
-    throw ApiError(404, fmt::format("no submission {}: a submission id is a number (GET /api/submissions lists them)", text));
-  }
-  c.caller();
-  auto s = c.db().submission(id);
-  if (!s) throw ApiError(404, fmt::format("no submission {} (GET /api/submissions lists those you may read)", id));
   engine::UnitTree tree = engine::UnitTree::load(c.db());
-  dsl::Date day = report_day(*s, tree);
-  c.require(Action::read_submissions, s->unit, day, tree);
+  NamedReport named = readable_report(c, tree);
+  const std::int64_t id = named.id;
+  const storage::Submission* s = &named.submission;
+  const dsl::Date day = named.day;
   engine::ReportHistory h = engine::report_history(c.db(), id);
   json versions = json::array();
   for (const auto& v : c.db().versions(s->form, s->unit, s->period, s->record_key))

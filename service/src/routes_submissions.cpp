@@ -80,18 +80,10 @@ void get_submissions(Context& c) {
 }
 
 void get_submission(Context& c) {
-  const std::string& text = c.req.matches[1];
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(text);
-  } catch (const std::exception&) {
-    throw ApiError(404, text::tr("no submission {}: a submission id is a number (GET /api/submissions lists them)", text));
-  }
-  c.caller();
-  auto s = c.db().submission(id);
-  if (!s) throw ApiError(404, text::tr("no submission {} (GET /api/submissions lists those you may read)", id));
   engine::UnitTree tree = engine::UnitTree::load(c.db());
-  c.require(Action::read_submissions, s->unit, report_day(*s, tree), tree);
+  NamedReport named = readable_report(c, tree);
+  const std::int64_t id = named.id;
+  const storage::Submission* s = &named.submission;
   auto versions = c.db().versions(s->form, s->unit, s->period, s->record_key);
   auto states = engine::standings(c.db(), versions);
   json out;

@@ -47,6 +47,23 @@ void check_senders(Context& c, const dsl::SourcePtr& body, Action action, bool i
                    to_json(dated));
 }
 
+NamedReport readable_report(Context& c, const engine::UnitTree& tree) {
+  const std::string& text = c.req.matches[1];
+  NamedReport out;
+  try {
+    out.id = std::stoll(text);
+  } catch (const std::exception&) {
+    throw ApiError(404, text::tr("no submission {}: a submission id is a number (GET /api/submissions lists them)", text));
+  }
+  c.caller();
+  auto s = c.db().submission(out.id);
+  if (!s) throw ApiError(404, text::tr("no submission {} (GET /api/submissions lists those you may read)", out.id));
+  out.day = report_day(*s, tree);
+  c.require(Action::read_submissions, s->unit, out.day, tree);
+  out.submission = std::move(*s);
+  return out;
+}
+
 dsl::Date report_day(const storage::Submission& s, const engine::UnitTree& tree) {
   if (auto p = forms::parse_period(s.period)) return tree.last_day_in(s.unit, p->first_day(), p->last_day()).value_or(p->last_day());
   if (auto day = dsl::parse_iso_date(std::string_view(s.submitted_at).substr(0, 10))) return *day;

@@ -19,4 +19,14 @@ void check_senders(Context& c, const dsl::SourcePtr& body, Action action, bool i
 // it was submitted.
 dsl::Date report_day(const storage::Submission& s, const engine::UnitTree& tree);
 
+// The stored report a route's path names by its id (the first match of the route's pattern),
+// once the caller may read it (on its report_day): 404 for an id that is no number or no
+// report, 401 without a caller, 403 outside the caller's reach.
+struct NamedReport {
+  std::int64_t id = 0;
+  storage::Submission submission;
+  dsl::Date day;
+};
+NamedReport readable_report(Context& c, const engine::UnitTree& tree);
+
 }  // namespace mera::service
