@@ -24,6 +24,8 @@ int run_serve(const ServeArgs& args) {
   options.session_hours = args.session_hours;
   options.threads = args.threads;
   options.max_body = static_cast<std::size_t>(args.max_request_mb) << 20;
+  options.queue = args.queue;
+  options.request_seconds = args.request_seconds;
   return service::serve(options, std::cerr);
 }
 

@@ -75,8 +75,10 @@ int run_users(const UsersArgs& args, const std::string& user);
 struct ServeArgs {
   std::string db, listen = "127.0.0.1:8080";
   double session_hours = 12;
-  int threads = 8;
+  int threads = 32;
   int max_request_mb = 16;
+  int queue = 512;
+  int request_seconds = 30;
 };
 int run_serve(const ServeArgs& args);
 

@@ -204,8 +204,10 @@ int main(int argc, char** argv) {
   serve->add_option("--db", serve_args.db, "the database file")->required();
   serve->add_option("--listen", serve_args.listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
   serve->add_option("--session-hours", serve_args.session_hours, "how long a login stays valid")->capture_default_str();
-  serve->add_option("--threads", serve_args.threads, "requests served at once")->capture_default_str();
+  serve->add_option("--threads", serve_args.threads, "connections served at once (a kept-alive connection holds its thread)")->capture_default_str();
   serve->add_option("--max-request-mb", serve_args.max_request_mb, "larger requests are refused (413)")->capture_default_str()->check(CLI::Range(1, 1024));
+  serve->add_option("--queue", serve_args.queue, "writes waiting for a group commit at most; more are refused (503, Retry-After)")->capture_default_str()->check(CLI::Range(1, 100000));
+  serve->add_option("--request-seconds", serve_args.request_seconds, "a write not started within this is refused (503); a silent client is disconnected")->capture_default_str()->check(CLI::Range(1, 3600));
 
   // Bare `mera`, `mera help [COMMAND]`, `--version` and a mistyped command (usage.cpp).
   if (auto answered = mera::app::answer_before_parse(app, std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr))

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "mera/dsl/printable.hpp"
@@ -48,7 +49,8 @@ class FileIntake {
   Revisions revisions_;
   // Earlier reports of this file are found in the database (they were inserted, in this same
   // transaction, with ids from first_id_ on); only those not inserted, because the file already
-  // had an error, are remembered here. A big good file thus costs no memory for its keys.
+  // had an error or is only being validated, are remembered here. A big good file thus costs no
+  // memory for its keys.
   std::int64_t first_id_ = 0;
   std::map<Key, dsl::Span> not_inserted_;
 };
@@ -241,8 +243,9 @@ void FileIntake::take(forms::SubmissionInput&& input) {
     return;
   }
   if (!valid->warnings.empty()) ++report_.with_warnings;
-  if (report_.diags.has_errors()) {  // the file is refused: go on only to find every problem
+  if (report_.diags.has_errors() || options_.dry_run) {  // refused, or only validated: go on to find every problem
     not_inserted_.emplace(*key, h.whole);
+    if (!report_.diags.has_errors()) ++report_.stored;  // would be stored
     return;
   }
   row.form = form->name;
@@ -272,7 +275,12 @@ FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const 
   if (options.now.empty()) options.now = storage::now_utc();
   FileReport report;
   report.file = file->name();
-  storage::Transaction tx = db.write();
+  // A validation only reads, in a snapshot: it never takes the write lock, so a person typing
+  // a report is never kept waiting by others' writes, nor keeps them waiting.
+  std::optional<storage::ReadSnapshot> snapshot;
+  std::optional<storage::Transaction> tx;
+  if (options.dry_run) snapshot.emplace(db.snapshot());
+  else tx.emplace(db.write());
   FileIntake intake(db, options, report);
   forms::read_submissions(*file, report.diags, [&](forms::SubmissionInput&& input) { intake.take(std::move(input)); });
   if (report.diags.has_errors()) {
@@ -281,10 +289,10 @@ FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const 
     report.ids.clear();
     return report;  // the transaction rolls back
   }
-  if (options.dry_run) return report;  // checked as if stored; the transaction rolls back
+  if (options.dry_run) return report;  // checked as if stored
   db.add_audit({0, options.now, options.user, "submission.import", report.file,
                 fmt::format("{} submissions stored ({} with warnings)", report.stored, report.with_warnings)});
-  tx.commit();
+  tx->commit();
   return report;
 }
 

@@ -15,14 +15,17 @@
 #include <nlohmann/json.hpp>
 
 #include "db_pool.hpp"
+#include "writer.hpp"
 #include "mera/service/access.hpp"
 #include "mera/service/sessions.hpp"
 
 namespace mera::service {
 
 struct ServiceState {
-  ServiceState(const std::string& db_path, SessionPolicy p, std::ostream& l) : pool(db_path), policy(p), log(l) {}
+  ServiceState(const std::string& db_path, SessionPolicy p, WriterLimits w, std::ostream& l)
+      : pool(db_path), writer(pool.connect(), w), policy(p), log(l) {}
   DbPool pool;
+  Writer writer;  // every write of a request's that can wait for a group commit
   SessionPolicy policy;
   std::ostream& log;
   std::mutex log_mutex;
@@ -39,6 +42,10 @@ class Context {
       : req(request), res(response), state(service), request_id(std::move(id)) {}
 
   storage::Database& db();
+  // Runs job in the writer's next group commit (src/writer.hpp) and returns once it is durable;
+  // what job throws comes back here, its writes undone. Reads made before it, on db(), may be
+  // a moment older than what job sees: a job checks again what its writes depend on.
+  void write(const Writer::Job& job) { state.writer.run(job); }
   // The account of the request's bearer token; ApiError 401 (with why) when there is none.
   const Caller& caller();
   bool has_caller() const { return caller_.has_value(); }

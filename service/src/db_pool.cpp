@@ -4,8 +4,8 @@ namespace mera::service {
 namespace {
 
 // A request that finds another writing waits up to this long for the write lock before its
-// client gets 503. Longer than the CLI's 5 s: many clients' writes queue on the one lock (there
-// is no group commit yet), and a busy machine makes each take longer.
+// client gets 503. Longer than the CLI's 5 s: the writer's groups (src/writer.hpp), the rare
+// writes made outside them (logins, accounts, revisions) and a CLI on the same file take turns.
 constexpr int kBusyTimeoutMs = 30000;
 
 std::unique_ptr<storage::Database> open(const std::string& path) {
@@ -31,6 +31,8 @@ DbPool::Lease DbPool::lease() {
   }
   return Lease(*this, open(path_));
 }
+
+std::unique_ptr<storage::Database> DbPool::connect() const { return open(path_); }
 
 void DbPool::give_back(std::unique_ptr<storage::Database> db) {
   if (!db) return;

@@ -31,6 +31,8 @@ class DbPool {
   };
 
   Lease lease();
+  // A connection of the pool's kind that the pool does not keep (the writer's own).
+  std::unique_ptr<storage::Database> connect() const;
 
  private:
   void give_back(std::unique_ptr<storage::Database> db);

@@ -38,7 +38,9 @@ std::string bearer(const httplib::Request& req) {
 
 void post_logout(Context& c) {
   c.caller();  // 401 with the reason when the token is no live session
-  if (!logout(c.db(), bearer(c.req), Clock::now())) throw ApiError(401, text::tr("the session had already ended; log in again (POST /api/login)"));
+  bool ended = false;
+  c.write([&](storage::Database& db) { ended = logout(db, bearer(c.req), Clock::now()); });
+  if (!ended) throw ApiError(401, text::tr("the session had already ended; log in again (POST /api/login)"));
   c.reply(200, {{"ended", true}});
 }
 

@@ -50,7 +50,9 @@ void judge(Context& c, engine::ReviewAction action) {
   c.require(Action::review, s->unit, report_day(*s, tree), tree);
   r.as = me.unit;
   r.user = me.login;
-  answer(c, engine::review(c.db(), r));
+  engine::ReviewOutcome outcome;
+  c.write([&](storage::Database& db) { outcome = engine::review(db, r); });
+  answer(c, outcome);
 }
 
 void post_forward(Context& c) {
@@ -65,7 +67,9 @@ void post_forward(Context& c) {
   c.require(Action::forward, me.unit, today_utc(), tree);
   r.as = me.unit;
   r.user = me.login;
-  answer(c, engine::review(c.db(), r));
+  engine::ReviewOutcome outcome;
+  c.write([&](storage::Database& db) { outcome = engine::review(db, r); });
+  answer(c, outcome);
 }
 
 }  // namespace

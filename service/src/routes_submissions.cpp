@@ -28,7 +28,15 @@ engine::FileReport take_in(Context& c, bool dry_run, bool import) {
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   check_senders(c, body, dry_run ? Action::validate : import ? Action::import_history : Action::submit, import, tree);
   engine::SubmitOptions options{c.caller().login, flag(c, "correct"), storage::now_utc(), dry_run};
-  engine::FileReport report = engine::submit_file(c.db(), body, options);
+  engine::FileReport report;
+  // A validation reads on the request's own connection, in a snapshot; a submission is stored
+  // by the writer, in its next group commit, and answered once that is durable.
+  if (dry_run) report = engine::submit_file(c.db(), body, options);
+  // It is stamped as it is written, so that the stamps keep the order of the versions stored.
+  else c.write([&](storage::Database& db) {
+    options.now = storage::now_utc();
+    report = engine::submit_file(db, body, options);
+  });
   if (report.read == 0 && !report.diags.has_errors())
     throw ApiError(400, text::tr("the request has no reports: send a JSON object, an array of them, or JSON lines, as for mera submit"));
   return report;

@@ -52,6 +52,9 @@ void run(ServiceState& state, const Handler& handler, const httplib::Request& re
   } catch (const storage::Busy& e) {
     c.reply(503, error_body(text::tr("the database is busy with other writes; send the request again in a moment")));
     res.set_header("Retry-After", "1");
+  } catch (const Overloaded& e) {
+    c.reply(503, error_body(e.what()));
+    res.set_header("Retry-After", "1");
   } catch (const std::exception& e) {
     failure = e.what();
     c.reply(500, error_body(text::tr("the server failed on this request ({}); it was not your input: tell the administrator "
@@ -133,7 +136,10 @@ int serve(const ServeOptions& options, std::ostream& log) {
   policy.lifetime = std::chrono::seconds(static_cast<long>(options.session_hours * 3600));
   std::unique_ptr<ServiceState> state;
   try {
-    state = std::make_unique<ServiceState>(options.db, policy, log);
+    WriterLimits limits;
+    limits.queue = static_cast<std::size_t>(options.queue);
+    limits.wait = std::chrono::seconds(options.request_seconds);
+    state = std::make_unique<ServiceState>(options.db, policy, limits, log);
   } catch (const std::exception& e) {
     log << "mera serve: error: " << e.what() << std::endl;
     return 2;
@@ -142,8 +148,8 @@ int serve(const ServeOptions& options, std::ostream& log) {
   int threads = options.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server.set_payload_max_length(options.max_body);
-  server.set_read_timeout(10, 0);
-  server.set_write_timeout(10, 0);
+  server.set_read_timeout(options.request_seconds, 0);
+  server.set_write_timeout(options.request_seconds, 0);
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [&state](const httplib::Request& req, httplib::Response& res) { return fill_error(*state, req, res); }));
   // httplib 0.11 listens with a backlog of 5 (compiled into Debian's library): more clients
@@ -192,7 +198,9 @@ int serve(const ServeOptions& options, std::ostream& log) {
   server.listen_after_bind();  // returns once stop() ran and the pool finished what it had
   if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the stopper: listening ended otherwise
   stopper.join();
-  state->log_line("mera serve: stopped; every request received was answered");
+  Writer::Stats written = state->writer.stats();
+  state->log_line(fmt::format("mera serve: stopped; every request received was answered ({} writes in {} group commits)",
+                              written.jobs, written.groups));
   return 0;
 }
 

@@ -3,7 +3,9 @@
 #include <sqlite3.h>
 
 #include <stdexcept>
+#include <string>
 
+#include "mera/storage/error.hpp"
 #include "sqlite_error.hpp"
 
 namespace mera::storage {
@@ -64,24 +66,55 @@ int Connection::changes() const { return sqlite3_changes(db_); }
 void Connection::fail(int rc, std::string_view doing) const { throw_sqlite(rc, db_, path_, doing); }
 
 void Connection::begin_write() {
-  if (writing_) throw std::logic_error("a write transaction is already open on " + path_);
-  exec("BEGIN IMMEDIATE");
-  writing_ = true;
+  if (reading_) throw std::logic_error("a write inside a read snapshot on " + path_ + ": end the snapshot first");
+  if (depth_ == 0) {
+    exec("BEGIN IMMEDIATE");
+  } else {
+    // SQLite ends a whole transaction by itself on a full disk or an I/O error; a savepoint
+    // begun then would start a new transaction of its own and commit it on RELEASE.
+    if (sqlite3_get_autocommit(db_))
+      throw Error("the transaction on " + path_ + " was ended by an earlier error; nothing of it is stored: try again");
+    exec(("SAVEPOINT nested" + std::to_string(depth_)).c_str());
+  }
+  ++depth_;
 }
 
 void Connection::commit_write() {
-  exec("COMMIT");
-  writing_ = false;
+  if (depth_ == 1) exec("COMMIT");
+  else exec(("RELEASE nested" + std::to_string(depth_ - 1)).c_str());
+  --depth_;
 }
 
 void Connection::rollback_write() noexcept {
-  // A failed COMMIT may already have ended the transaction; ROLLBACK then has nothing to undo.
-  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  writing_ = false;
+  if (depth_ == 0) return;
+  --depth_;
+  // A failed COMMIT, or an I/O error or a full disk in a savepoint, may already have ended the
+  // whole transaction (SQLite rolls it back itself); there is nothing left to undo then, and
+  // the outer COMMIT fails, so that nothing of the group is acknowledged.
+  if (sqlite3_get_autocommit(db_)) return;
+  if (depth_ == 0) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  } else {
+    std::string name = "nested" + std::to_string(depth_);
+    sqlite3_exec(db_, ("ROLLBACK TO " + name).c_str(), nullptr, nullptr, nullptr);
+    sqlite3_exec(db_, ("RELEASE " + name).c_str(), nullptr, nullptr, nullptr);
+  }
+}
+
+void Connection::begin_read() {
+  if (depth_ > 0 || reading_) throw std::logic_error("a read snapshot inside a transaction on " + path_);
+  exec("BEGIN DEFERRED");
+  reading_ = true;
+}
+
+void Connection::end_read() noexcept {
+  if (!reading_) return;
+  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  reading_ = false;
 }
 
 void Connection::require_write(const char* operation) const {
-  if (!writing_)
+  if (depth_ == 0)
     throw std::logic_error(std::string(operation) + " outside a transaction on " + path_ +
                            ": start one with Database::write()");
 }

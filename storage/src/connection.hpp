@@ -68,12 +68,17 @@ class Connection {
   int changes() const;
   [[noreturn]] void fail(int rc, std::string_view doing = {}) const;
 
-  // The write transaction of Transaction: domain writes check that one is open.
+  // The write transaction of Transaction: domain writes check that one is open. Opened inside
+  // one already open, it is a savepoint of it (SAVEPOINT, RELEASE, ROLLBACK TO): what the
+  // service's group commit runs each request in (docs/service.md, "Writes").
   void begin_write();
   void commit_write();
   void rollback_write() noexcept;
-  bool writing() const { return writing_; }
+  bool writing() const { return depth_ > 0; }
   void require_write(const char* operation) const;  // std::logic_error outside a transaction
+  // The read snapshot of ReadSnapshot: a deferred transaction that only reads.
+  void begin_read();
+  void end_read() noexcept;
 
  private:
   // Lets query() look a string_view up without building a std::string per call.
@@ -85,7 +90,8 @@ class Connection {
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
-  bool writing_ = false;
+  int depth_ = 0;        // open write transactions: 1 the outer one, more its savepoints
+  bool reading_ = false; // a ReadSnapshot is open
 };
 
 }  // namespace mera::storage

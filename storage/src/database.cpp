@@ -188,6 +188,8 @@ Transaction Database::write() {
   return tx;
 }
 
+ReadSnapshot Database::snapshot() { return ReadSnapshot(*connection_); }
+
 // SQLite meets a damaged page only when a statement reads it, and an insert at the end of a
 // table reads few: without this, a damaged database accepts reports. PRAGMA quick_check reads
 // every page, about 16 ms per MB on the machine of docs/storage.md, so it runs once per

@@ -21,4 +21,12 @@ void Transaction::commit() {
   connection_ = nullptr;
 }
 
+ReadSnapshot::ReadSnapshot(Connection& connection) : connection_(&connection) { connection.begin_read(); }
+
+ReadSnapshot::ReadSnapshot(ReadSnapshot&& other) noexcept : connection_(other.connection_) { other.connection_ = nullptr; }
+
+ReadSnapshot::~ReadSnapshot() {
+  if (connection_) connection_->end_read();
+}
+
 }  // namespace mera::storage

@@ -211,11 +211,69 @@ BOOST_AUTO_TEST_CASE(writes_need_a_transaction) {
   BOOST_CHECK_THROW(db.add_submission(make_submission(1, 0, s.revision)), std::logic_error);
   BOOST_CHECK_THROW(db.add_audit({0, "t", "ann", "init", "", ""}), std::logic_error);
   auto tx = db.write();
-  BOOST_CHECK_THROW(db.write(), std::logic_error);  // one at a time
+  db.write().commit();  // a savepoint of tx (the next case), not a second transaction
   tx.commit();
   BOOST_CHECK_THROW(tx.commit(), std::logic_error);
   BOOST_CHECK_THROW(db.add_unit({"b", "B", "school"}), std::logic_error);  // over after commit
   BOOST_TEST(db.submission_count() == 0);
+}
+
+// The group commit of the service: many requests in one transaction, each in a savepoint that
+// keeps or undoes its own writes only; nothing is in the file before the outer commit.
+BOOST_AUTO_TEST_CASE(a_transaction_inside_another_is_a_savepoint_of_it) {
+  TempPath file;
+  Database db = Database::create(file.path);
+  Database other = Database::open(file.path);
+  auto outer = db.write();
+  {
+    auto kept = db.write();
+    db.add_unit({"a", "A", "school"});
+    kept.commit();
+  }
+  try {
+    auto undone = db.write();
+    db.add_unit({"b", "B", "school"});
+    {
+      auto deeper = db.write();
+      db.add_unit({"c", "C", "school"});
+      deeper.commit();
+    }
+    throw std::runtime_error("this request failed half-way");
+  } catch (const std::runtime_error&) {
+  }
+  {
+    auto dropped = db.write();  // destroyed uncommitted: rolled back to its start
+    db.add_unit({"d", "D", "school"});
+  }
+  {
+    auto last = db.write();
+    db.add_unit({"e", "E", "school"});
+    last.commit();
+  }
+  BOOST_TEST(db.units().size() == 2u);    // a and e, seen inside the transaction
+  BOOST_TEST(other.units().empty());      // and by nobody else before the commit
+  outer.commit();
+  auto units = other.units();
+  BOOST_REQUIRE(units.size() == 2u);
+  BOOST_TEST(units[0].id == "a");
+  BOOST_TEST(units[1].id == "e");
+  BOOST_CHECK_THROW(db.add_unit({"f", "F", "school"}), std::logic_error);  // all over
+}
+
+BOOST_AUTO_TEST_CASE(a_read_snapshot_sees_one_moment_and_refuses_writes) {
+  TempPath file;
+  Database db = Database::create(file.path);
+  Database writer = Database::open(file.path);
+  {
+    auto snapshot = db.snapshot();
+    BOOST_TEST(db.units().empty());
+    auto tx = writer.write();  // a writer is not kept waiting by the reader
+    writer.add_unit({"a", "A", "school"});
+    tx.commit();
+    BOOST_TEST(db.units().empty());  // still the moment of the first read
+    BOOST_CHECK_THROW(db.write(), std::logic_error);
+  }
+  BOOST_TEST(db.units().size() == 1u);  // after it, the latest
 }
 
 BOOST_AUTO_TEST_CASE(units_and_their_dated_memberships) {

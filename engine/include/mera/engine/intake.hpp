@@ -16,8 +16,9 @@ struct SubmitOptions {
   std::string user;      // who submits: stored with every submission and in the audit log
   bool correct = false;  // every submission of the file replaces an earlier one (--correct)
   std::string now;       // ISO time of the submission; storage::now_utc() when empty
-  // Check everything exactly as for storing, then roll back: nothing is stored, nothing audited
-  // (the service's validation of a draft, so that live validation is the intake itself).
+  // Check everything exactly as for storing, in a read snapshot without the write lock: nothing
+  // is stored, nothing audited (the service's validation of a draft, so that live validation is
+  // the intake itself). `stored` then counts what would be stored; `ids` stays empty.
   bool dry_run = false;
 };
 
@@ -33,9 +34,11 @@ struct FileReport {
   std::vector<std::int64_t> ids;  // the submissions stored, in file order (none when refused)
 };
 
-// Reads and stores one file (with dry_run, reads and checks it and stores nothing). Throws storage::Busy when another writer holds the database (before
-// anything is read) and storage::Error when the database itself fails; either way the file's
-// transaction is rolled back.
+// Reads and stores one file (with dry_run, reads and checks it and stores nothing). Throws
+// storage::Busy when another writer holds the database (before anything is read) and
+// storage::Error when the database itself fails; either way the file's transaction is rolled
+// back. Called inside an open transaction, it is a savepoint of that one (the service's group
+// commit): its all-or-nothing holds for the file alone, the outer commit makes it durable.
 FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const SubmitOptions& options);
 
 // What `mera submit` says of a file after its diagnostics: "FILE: 12 submissions stored (1 with

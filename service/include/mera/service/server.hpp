@@ -13,8 +13,14 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;              // 0: any free port (the log says which)
   double session_hours = 12;    // how long a login's token works
-  int threads = 8;              // requests served at once
+  // Connections served at once: httplib gives a kept-alive connection its thread until it
+  // closes, so this is also how many clients are served without waiting for another to leave.
+  int threads = 32;
   std::size_t max_body = 16u << 20;  // bytes; a bigger request gets 413
+  int queue = 512;                   // writes waiting for a group commit at most; more get 503
+  // A write that cannot start within this gets 503 (nothing stored); a client silent this long
+  // while sending or reading is disconnected.
+  int request_seconds = 30;
 };
 
 // Reads "HOST:PORT" into options (host and port); "" when it reads, else what is wrong.

@@ -25,7 +25,10 @@ inline constexpr std::int32_t kApplicationId = 0x6d657261;
 
 // The write transaction of one Database: BEGIN IMMEDIATE, so that a writer learns it is busy at
 // the start and not half-way through an import. Rolled back when destroyed uncommitted (an early
-// return, an exception). Must not outlive its Database.
+// return, an exception). Must not outlive its Database. Started while another is open on the
+// same Database, it is a savepoint of that one: its commit keeps its writes for the outer
+// transaction to commit, its rollback undoes only its own. The service commits many requests
+// in one transaction so, each request in its own savepoint, all-or-nothing on its own.
 class Transaction {
  public:
   Transaction(Transaction&& other) noexcept;
@@ -39,6 +42,22 @@ class Transaction {
   explicit Transaction(Connection& connection);
 
   Connection* connection_;  // null once committed, rolled back or moved from
+};
+
+// A consistent view for reading: every read until it ends sees the database as it was at the
+// first one, whatever other connections commit meanwhile (a deferred transaction; in WAL mode
+// it never waits for writers nor makes them wait). Writes are refused while it is open.
+class ReadSnapshot {
+ public:
+  ReadSnapshot(ReadSnapshot&& other) noexcept;
+  ReadSnapshot& operator=(ReadSnapshot&&) = delete;
+  ~ReadSnapshot();
+
+ private:
+  friend class Database;
+  explicit ReadSnapshot(Connection& connection);
+
+  Connection* connection_;
 };
 
 class Database {
@@ -71,6 +90,7 @@ class Database {
   // Error when it is read-only, and Damaged when the first write of this connection finds the
   // file damaged (PRAGMA quick_check, for files up to kQuickCheckLimit).
   Transaction write();
+  ReadSnapshot snapshot();
   static constexpr std::int64_t kQuickCheckLimit = 16 << 20;
 
   // Units and their dated place in the tree.
