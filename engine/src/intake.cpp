@@ -26,8 +26,8 @@ using Key = std::tuple<std::string, std::string, std::string, std::string>;  // 
 // the keys already taken by earlier submissions of the same file.
 class FileIntake {
  public:
-  FileIntake(storage::Database& db, const SubmitOptions& options, FileReport& report)
-      : db_(db), options_(options), report_(report), tree_(UnitTree::load(db)), revisions_(db) {}
+  FileIntake(storage::Database& db, const SubmitOptions& options, FileReport& report, const UnitTree& tree, Revisions& revisions)
+      : db_(db), options_(options), report_(report), tree_(tree), revisions_(revisions) {}
 
   void take(forms::SubmissionInput&& input);
 
@@ -45,8 +45,8 @@ class FileIntake {
   storage::Database& db_;
   const SubmitOptions& options_;
   FileReport& report_;
-  UnitTree tree_;
-  Revisions revisions_;
+  const UnitTree& tree_;
+  Revisions& revisions_;
   // Earlier reports of this file are found in the database (they were inserted, in this same
   // transaction, with ids from first_id_ on); only those not inserted, because the file already
   // had an error or is only being validated, are remembered here. A big good file thus costs no
@@ -270,6 +270,26 @@ void FileIntake::take(forms::SubmissionInput&& input) {
 
 }  // namespace
 
+struct IntakeCache::Loaded {
+  Loaded(const storage::Database& database, std::int64_t gen) : db(&database), generation(gen), tree(UnitTree::load(database)), revisions(database) {}
+  const storage::Database* db;
+  std::int64_t generation;
+  UnitTree tree;
+  Revisions revisions;
+};
+
+IntakeCache::IntakeCache() = default;
+IntakeCache::~IntakeCache() = default;
+
+IntakeCache::Loaded& IntakeCache::for_database(const storage::Database& db) {
+  std::int64_t generation = db.structure_generation();
+  if (!loaded_ || loaded_->db != &db || loaded_->generation != generation) {
+    loaded_.reset();
+    loaded_ = std::make_unique<Loaded>(db, generation);
+  }
+  return *loaded_;
+}
+
 FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const SubmitOptions& given) {
   SubmitOptions options = given;
   if (options.now.empty()) options.now = storage::now_utc();
@@ -281,7 +301,9 @@ FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const 
   std::optional<storage::Transaction> tx;
   if (options.dry_run) snapshot.emplace(db.snapshot());
   else tx.emplace(db.write());
-  FileIntake intake(db, options, report);
+  IntakeCache fresh;
+  IntakeCache::Loaded& loaded = (options.cache ? *options.cache : fresh).for_database(db);  // inside the transaction: what it checks against
+  FileIntake intake(db, options, report, loaded.tree, loaded.revisions);
   forms::read_submissions(*file, report.diags, [&](forms::SubmissionInput&& input) { intake.take(std::move(input)); });
   if (report.diags.has_errors()) {
     report.refused = true;

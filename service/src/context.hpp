@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db_pool.hpp"
+#include "mera/engine/intake.hpp"
 #include "writer.hpp"
 #include "mera/service/access.hpp"
 #include "mera/service/sessions.hpp"
@@ -26,6 +27,9 @@ struct ServiceState {
       : pool(db_path), writer(pool.connect(), w), policy(p), log(l) {}
   DbPool pool;
   Writer writer;  // every write of a request's that can wait for a group commit
+  // The model and the unit tree submissions are checked against, kept between requests: used
+  // only inside writer jobs, so only on the writer's thread and connection.
+  engine::IntakeCache intake_cache;
   SessionPolicy policy;
   std::ostream& log;
   std::mutex log_mutex;

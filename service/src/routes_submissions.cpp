@@ -35,6 +35,7 @@ engine::FileReport take_in(Context& c, bool dry_run, bool import) {
   // It is stamped as it is written, so that the stamps keep the order of the versions stored.
   else c.write([&](storage::Database& db) {
     options.now = storage::now_utc();
+    options.cache = &c.state.intake_cache;
     report = engine::submit_file(db, body, options);
   });
   if (report.read == 0 && !report.diags.has_errors())

@@ -51,6 +51,11 @@ Writer::Stats Writer::stats() const {
   return stats_;
 }
 
+std::size_t Writer::waiting() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
 void Writer::loop() {
   std::unique_lock lock(mutex_);
   for (;;) {

@@ -56,6 +56,7 @@ class Writer {
     std::uint64_t jobs = 0;    // jobs run in them
   };
   Stats stats() const;
+  std::size_t waiting() const;  // jobs queued for the next group
 
  private:
   struct Pending;

@@ -166,10 +166,34 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_login ON sessions(login);
 )sql";
 
+// Issue 14: a count of the changes to what a submission is checked against (the units, their
+// places in the tree, the forms they submit, the model revisions), whoever makes them: the
+// service keeps these loaded between requests and loads them again only when the count moved.
+constexpr const char* kStructureGeneration = R"sql(
+CREATE TABLE structure_generation (n INTEGER NOT NULL);
+INSERT INTO structure_generation VALUES (0);
+CREATE TRIGGER units_insert_counted AFTER INSERT ON units BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER units_update_counted AFTER UPDATE ON units BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER units_delete_counted AFTER DELETE ON units BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER memberships_insert_counted AFTER INSERT ON memberships BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER memberships_update_counted AFTER UPDATE ON memberships BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER memberships_delete_counted AFTER DELETE ON memberships BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER unit_forms_insert_counted AFTER INSERT ON unit_forms BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER unit_forms_update_counted AFTER UPDATE ON unit_forms BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER unit_forms_delete_counted AFTER DELETE ON unit_forms BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER model_revisions_insert_counted AFTER INSERT ON model_revisions BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER model_revisions_update_counted AFTER UPDATE ON model_revisions BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER model_revisions_delete_counted AFTER DELETE ON model_revisions BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER revision_files_insert_counted AFTER INSERT ON revision_files BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER revision_files_update_counted AFTER UPDATE ON revision_files BEGIN UPDATE structure_generation SET n = n + 1; END;
+CREATE TRIGGER revision_files_delete_counted AFTER DELETE ON revision_files BEGIN UPDATE structure_generation SET n = n + 1; END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "create the initial schema", kInitialSchema},
     {2, "add workflow events and the forms of units", kWorkflow},
     {3, "add the accounts and sessions of the service", kAccounts},
+    {4, "count the changes to the units and the model revisions", kStructureGeneration},
 };
 
 }  // namespace

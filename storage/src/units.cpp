@@ -44,6 +44,11 @@ std::vector<Unit> Database::units() const {
   return out;
 }
 
+std::int64_t Database::structure_generation() const {
+  Query q = connection_->query("SELECT n FROM structure_generation");
+  return q.step() ? q.int64(0) : 0;
+}
+
 std::int64_t Database::add_membership(const Membership& m) {
   connection_->require_write("add_membership");
   // The foreign keys would refuse these too, but without saying which unit is missing.

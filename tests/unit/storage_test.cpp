@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(an_older_schema_is_migrated_at_open) {
   std::vector<std::string> tables;
   for (const auto& t : db.content().tables) tables.push_back(t.table);
   BOOST_TEST(tables == (std::vector<std::string>{"accounts", "audit", "memberships", "model_revisions", "revision_files",
-                                                 "sessions", "submissions", "unit_forms", "units", "workflow_events"}),
+                                                 "sessions", "structure_generation", "submissions", "unit_forms", "units", "workflow_events"}),
              boost::test_tools::per_element());
 }
 
@@ -274,6 +274,31 @@ BOOST_AUTO_TEST_CASE(a_read_snapshot_sees_one_moment_and_refuses_writes) {
     BOOST_CHECK_THROW(db.write(), std::logic_error);
   }
   BOOST_TEST(db.units().size() == 1u);  // after it, the latest
+}
+
+// What the service's cache of units and revisions is keyed by: any change to them, by any
+// connection, moves the number; submissions, the audit log and accounts do not.
+BOOST_AUTO_TEST_CASE(the_structure_generation_moves_with_units_and_revisions_only) {
+  Seeded s;
+  Database other = Database::open(s.db.path());
+  std::int64_t start = s.db.structure_generation();
+  auto changed = [&](auto write) {
+    std::int64_t before = s.db.structure_generation();
+    auto tx = other.write();
+    write();
+    tx.commit();
+    return s.db.structure_generation() != before;
+  };
+  BOOST_TEST(!changed([&] { other.add_submission(make_submission(1, 0, s.revision)); }));
+  BOOST_TEST(!changed([&] { other.add_audit({0, "t", "ann", "init", "", ""}); }));
+  BOOST_TEST(changed([&] { other.add_unit({"b", "B", "school"}); }));
+  BOOST_TEST(changed([&] { other.add_membership({0, "b", "", {2020, 1, 1}, {}}); }));
+  BOOST_TEST(changed([&] { other.set_membership_end(other.memberships().back().id, {2021, 1, 1}); }));
+  BOOST_TEST(changed([&] { other.add_unit_form({"b", "f"}); }));
+  std::int64_t draft = 0;
+  BOOST_TEST(changed([&] { draft = other.add_revision(make_revision("draft", {2022, 1, 1})); }));
+  BOOST_TEST(changed([&] { other.approve_revision(draft, "bob", "2026-01-01T00:00:00Z"); }));
+  BOOST_TEST(s.db.structure_generation() > start);
 }
 
 BOOST_AUTO_TEST_CASE(units_and_their_dated_memberships) {
@@ -455,7 +480,7 @@ BOOST_AUTO_TEST_CASE(submissions_and_audit_cannot_be_changed_or_deleted) {
 BOOST_AUTO_TEST_CASE(content_changes_only_with_a_commit) {
   Seeded s;
   ContentSummary before = s.db.content();
-  BOOST_REQUIRE(before.tables.size() == 10u);  // with accounts and sessions (schema version 3)
+  BOOST_REQUIRE(before.tables.size() == 11u);  // with accounts, sessions (version 3) and structure_generation (4)
   {
     auto tx = s.db.write();
     s.db.add_submission(make_submission(1, 0, s.revision));
@@ -470,8 +495,8 @@ BOOST_AUTO_TEST_CASE(content_changes_only_with_a_commit) {
     bool submissions = after.tables[i].table == "submissions";
     BOOST_TEST((after.tables[i] == before.tables[i]) == !submissions, after.tables[i].table);
   }
-  BOOST_TEST(after.tables[6].table == "submissions");
-  BOOST_TEST(after.tables[6].rows == 1);
+  BOOST_TEST(after.tables[7].table == "submissions");
+  BOOST_TEST(after.tables[7].rows == 1);
 }
 
 // Rows that would print alike must fingerprint apart: NULL and '', 1 and '1', text and blob, and

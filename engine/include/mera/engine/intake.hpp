@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,26 @@
 #include "mera/storage/database.hpp"
 
 namespace mera::engine {
+
+// What submit_file loads before it reads a file, the unit tree and the model revisions (each
+// revision's model parsed and checked, its Lua sandbox made), kept for the next file taken in
+// on the same connection while Database::structure_generation() stays the same: the service's
+// writer takes in every request with one, instead of loading the model per request. Not
+// thread-safe: one per connection, used by one thread at a time.
+class IntakeCache {
+ public:
+  IntakeCache();
+  ~IntakeCache();
+  IntakeCache(const IntakeCache&) = delete;
+  IntakeCache& operator=(const IntakeCache&) = delete;
+
+  struct Loaded;  // src/intake.cpp
+  // What db holds now: the kept one when nothing changed since, else loaded afresh.
+  Loaded& for_database(const storage::Database& db);
+
+ private:
+  std::unique_ptr<Loaded> loaded_;
+};
 
 struct SubmitOptions {
   std::string user;      // who submits: stored with every submission and in the audit log
@@ -20,6 +41,7 @@ struct SubmitOptions {
   // is stored, nothing audited (the service's validation of a draft, so that live validation is
   // the intake itself). `stored` then counts what would be stored; `ids` stays empty.
   bool dry_run = false;
+  IntakeCache* cache = nullptr;  // null: load what the file is checked against afresh
 };
 
 struct FileReport {

@@ -172,6 +172,10 @@ class Database {
   void revoke_session(const std::string& token_hash, const std::string& at);
   int revoke_sessions(const std::string& login, const std::string& at);  // every open one; how many
 
+  // A number that changes whenever the units, their memberships or forms, or the model
+  // revisions change, by any connection (kept by triggers): what a cache of them is keyed by.
+  std::int64_t structure_generation() const;
+
   // Checks. "ok", or SQLite's list of problems, one a line.
   std::string integrity_check() const;
   ContentSummary content() const;
