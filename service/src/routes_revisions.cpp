@@ -92,7 +92,9 @@ void post_revision(Context& c) {
     files.emplace(path, text.get<std::string>());
   }
   if (auto problem = path_problem(root); !problem.empty()) throw ApiError(400, text::tr("\"root\": \"{}\" must be {}", root, problem));
-  if (!files.contains(root) && files.lower_bound(root + "/") == files.end())
+  // A folder of them: some path starts with "root/" (the first path at or after it does then).
+  auto under_root = files.lower_bound(root + "/");
+  if (!files.contains(root) && (under_root == files.end() || !under_root->first.starts_with(root + "/")))
     throw ApiError(400, text::tr("\"root\": \"{}\" is neither a file of \"files\" nor a folder of them: name the model's own folder (\"tomsk\")", root));
   engine::PublishRequest request{root, *effective, me.login, storage::now_utc()};
   request.files = &files;
