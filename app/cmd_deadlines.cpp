@@ -19,6 +19,7 @@
 #include "mera/engine/revisions.hpp"
 #include "mera/engine/status.hpp"
 #include "mera/rules/due_dates.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 namespace {
@@ -34,10 +35,11 @@ std::string hop(const rules::Deadline& d) { return d.from + " -> " + d.to; }
 // Which hops to show: every one, or only those of one unit (--unit).
 using Shown = std::function<bool(const forms::Form&, const rules::Deadline&, const Period&)>;
 
+std::string weekday(const dsl::Date& day) { return text::translate(rules::weekday_name(day)); }
+
 std::string due_text(const rules::Due& due) {
-  std::string s = fmt::format("{}  {}", due.date.iso(), rules::weekday_name(due.date));
-  if (due.moved_from)
-    s = fmt::format("{:<20}  moved from {} ({})", s, due.moved_from->iso(), rules::weekday_name(*due.moved_from));
+  std::string s = fmt::format("{}  {}", due.date.iso(), weekday(due.date));
+  if (due.moved_from) s = padded(s, 20) + "  " + text::tr("moved from {} ({})", due.moved_from->iso(), weekday(*due.moved_from));
   return s;
 }
 
@@ -49,7 +51,7 @@ std::size_t hop_width(const rules::Model& m) {
 
 // --period: one block per form of the period's kind.
 void print_period(const rules::Model& m, const Period& p, const std::string& whose, const Shown& shown) {
-  std::cout << fmt::format("{}: due dates for {} ({} .. {}){}\n", m.name, p.text(), p.first_day().iso(), p.last_day().iso(), whose);
+  std::cout << text::tr("{}: due dates for {} ({} .. {}){}", m.name, p.text(), p.first_day().iso(), p.last_day().iso(), whose) << "\n";
   std::size_t w = hop_width(m);
   bool any = false;
   for (const auto& f : m.forms) {
@@ -59,11 +61,11 @@ void print_period(const rules::Model& m, const Period& p, const std::string& who
     if (shown && hops.empty()) continue;  // not the unit's form
     any = true;
     std::cout << fmt::format("\n{}  {}\n", f->name, f->label);
-    if (hops.empty()) std::cout << "  no deadline declared\n";
+    if (hops.empty()) std::cout << "  " << text::tr("no deadline declared") << "\n";
     for (const auto& h : hops) std::cout << "  " << padded(hop(*h.deadline), w) << "  " << due_text(h.due) << '\n';
   }
-  if (!any && shown) std::cout << fmt::format("\nnothing of the unit's is due for {}\n", p.text());
-  else if (!any) std::cout << fmt::format("\nno form of the model is reported by {}\n", forms::period_kind_name(p.kind));
+  if (!any && shown) std::cout << "\n" << text::tr("nothing of the unit's is due for {}", p.text()) << "\n";
+  else if (!any) std::cout << "\n" << text::tr("no form of the model is reported by {}", forms::period_kind_name(p.kind)) << "\n";
 }
 
 // The periods of `kind` in `year`, in order.
@@ -77,7 +79,8 @@ std::vector<Period> periods_of(PeriodKind kind, int year) {
 // --year: one table for the forms of one period kind; a date moved off a day off is marked '*'.
 bool print_table(const rules::Model& m, PeriodKind kind, int year, const Shown& shown) {
   std::vector<Period> periods = periods_of(kind, year);
-  std::size_t fw = display_width("form"), hw = hop_width(m);
+  const std::string form_word = text::tr("form"), hop_word = text::tr("hop");
+  std::size_t fw = display_width(form_word), hw = std::max(hop_width(m), display_width(hop_word));
   for (const auto& f : m.forms)
     if (f->period == kind) fw = std::max(fw, display_width(f->name));
   std::vector<std::string> rows;
@@ -101,20 +104,20 @@ bool print_table(const rules::Model& m, PeriodKind kind, int year, const Shown& 
     }
   }
   if (rows.empty()) return false;
-  std::string header = padded("form", fw) + "  " + padded("hop", hw);
+  std::string header = padded(form_word, fw) + "  " + padded(hop_word, hw);
   for (const auto& p : periods) header += "  " + padded(p.text(), 11);
   std::cout << fmt::format("\n{}\n", header.substr(0, header.find_last_not_of(' ') + 1));
   for (const auto& r : rows) std::cout << r.substr(0, r.find_last_not_of(' ') + 1) << '\n';
-  if (moved) std::cout << "* moved from a weekend or holiday to the next working day\n";
+  if (moved) std::cout << text::tr("* moved from a weekend or holiday to the next working day") << "\n";
   return true;
 }
 
 void print_year(const rules::Model& m, int year, const std::string& whose, const Shown& shown) {
-  std::cout << fmt::format("{}: due dates in {}{}\n", m.name, year, whose);
+  std::cout << text::tr("{}: due dates in {}{}", m.name, year, whose) << "\n";
   bool any = false;
   for (PeriodKind k : {PeriodKind::month, PeriodKind::quarter, PeriodKind::half_year, PeriodKind::year})
     any = print_table(m, k, year, shown) || any;
-  if (!any) std::cout << (shown ? "\nnothing of the unit's is due that year\n" : "\nthe model declares no deadlines\n");
+  if (!any) std::cout << "\n" << (shown ? text::tr("nothing of the unit's is due that year") : text::tr("the model declares no deadlines")) << "\n";
 }
 
 // --db [--unit]: the revision in force on `day`, and for a unit only its hops.
@@ -125,21 +128,21 @@ int print_from_database(const DeadlinesArgs& a, const std::optional<Period>& p, 
   std::string why;
   const engine::LoadedRevision* rev = revisions.in_force(day, why);
   if (!rev) {
-    std::cerr << fmt::format("mera: error: {}\n", why);
+    std::cerr << "mera: " << text::tr("error") << ": " << why << "\n";
     return input_errors;
   }
-  std::string whose = fmt::format(", revision {} in force on {}", rev->revision.id, day.iso());
+  std::string whose = text::tr(", revision {} in force on {}", rev->revision.id, day.iso());
   Shown shown;
   std::unique_ptr<engine::UnitDeadlines> unit;
   if (!a.unit.empty()) {
     try {
       unit = std::make_unique<engine::UnitDeadlines>(db, a.unit);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
+      std::cerr << "mera: " << text::tr("error") << ": " << dsl::printable(e.what(), true) << '\n';
       return failure;
     }
     const storage::Unit& u = unit->unit();
-    whose += fmt::format("\nfor {}  {}  ({}): the forms it submits and the hops it forwards", u.id, u.name, u.level);
+    whose += "\n" + text::tr("for {}  {}  ({}): the forms it submits and the hops it forwards", u.id, u.name, u.level);
     const rules::Model& model = *rev->model;
     shown = [&unit, &model](const forms::Form& f, const rules::Deadline& d, const Period& period) {
       return unit->parent_for(period).has_value() && unit->concerns(model, f, d, period);
@@ -156,15 +159,15 @@ int run_deadlines(const DeadlinesArgs& a) {
   const std::string& period = a.period;
   const std::string& year = a.year;
   if (a.model.empty() == a.db.empty()) {
-    std::cerr << "mera: deadlines needs a model: a model folder (MODEL) or a database (--db DB), one of them\n";
+    std::cerr << "mera: " << text::tr("deadlines needs a model: a model folder (MODEL) or a database (--db DB), one of them") << "\n";
     return failure;
   }
   if (!a.unit.empty() && a.db.empty()) {
-    std::cerr << "mera: --unit needs --db: the unit tree and its forms lists are in the database\n";
+    std::cerr << "mera: " << text::tr("--unit needs --db: the unit tree and its forms lists are in the database") << "\n";
     return failure;
   }
   if (period.empty() == year.empty()) {
-    std::cerr << "mera: deadlines needs either --period (2021Q4) or --year (2021)\n";
+    std::cerr << "mera: " << text::tr("deadlines needs either --period (2021Q4) or --year (2021)") << "\n";
     return failure;
   }
   std::optional<Period> p;
@@ -179,7 +182,7 @@ int run_deadlines(const DeadlinesArgs& a) {
   } else {
     std::optional<Period> as_year = forms::parse_period(year);
     if (!as_year || as_year->kind != PeriodKind::year) {
-      std::cerr << fmt::format("mera: '{}' is not a year: write it as 2021\n", year);
+      std::cerr << "mera: " << text::tr("'{}' is not a year: write it as 2021", year) << "\n";
       return failure;
     }
     y = as_year->year;

@@ -10,6 +10,7 @@
 #include "mera/dsl/utf8.hpp"
 #include "mera/engine/publish.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 
@@ -17,27 +18,27 @@ int run_model_publish(const std::string& db_path, const std::string& model_path,
   std::string problem;
   auto day = dsl::parse_iso_date(effective, &problem);
   if (!day) {  // a usage error is told before anything is read
-    std::cerr << fmt::format("mera: error: --effective {}: {}; write a day as 2021-01-01\n", effective, problem);
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("--effective {}: {}; write a day as 2021-01-01", effective, problem) << "\n";
     return failure;
   }
   storage::Database db = storage::Database::open(db_path);
   engine::PublishReport report = engine::publish_revision(db, {model_path, *day, user, storage::now_utc()});
   std::cerr << dsl::render(report.diags);
   if (!report.model) {
-    std::cerr << fmt::format("{}: the model has errors; nothing was published\n", model_path);
+    std::cerr << text::tr("{}: the model has errors; nothing was published", model_path) << "\n";
     return input_errors;
   }
   if (!report.refused.empty()) {
-    std::cerr << fmt::format("mera: error: cannot publish {}: {}\n", model_path, report.refused);
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("cannot publish {}: {}", model_path, report.refused) << "\n";
     return input_errors;
   }
-  std::cout << fmt::format("{}: revision {} of model {} published as a draft, effective {} ({}; hash {})\n", db_path, report.revision,
-                           report.model->name, day->iso(), report.model->summary(), report.hash.substr(0, 12));
+  std::cout << text::tr("{}: revision {} of model {} published as a draft, effective {} ({}; hash {})", db_path, report.revision,
+                        report.model->name, day->iso(), report.model->summary(), report.hash.substr(0, 12)) << "\n";
   if (report.same_meaning_as)
-    std::cout << fmt::format("Note: it means the same as revision {}; only layout or comments differ (mera model diff --db {} {} {}).\n",
-                             report.same_meaning_as, db_path, report.same_meaning_as, report.revision);
-  std::cout << fmt::format("It changes nothing until approved. See what it would do: mera eval --db {} --revision {} --compare\n", db_path,
-                           report.revision);
+    std::cout << text::tr("Note: it means the same as revision {}; only layout or comments differ (mera model diff --db {} {} {}).",
+                          report.same_meaning_as, db_path, report.same_meaning_as, report.revision) << "\n";
+  std::cout << text::tr("It changes nothing until approved. See what it would do: mera eval --db {} --revision {} --compare", db_path,
+                        report.revision) << "\n";
   return ok;
 }
 
@@ -45,16 +46,17 @@ int run_model_approve(const std::string& db_path, std::int64_t revision, const s
   storage::Database db = storage::Database::open(db_path);
   engine::ApproveReport report = engine::approve_revision(db, {revision, as, user, storage::now_utc()});
   if (!report.approved) {
-    std::cerr << fmt::format("mera: error: cannot approve revision {}: {}\n", revision, report.refused);
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("cannot approve revision {}: {}", revision, report.refused) << "\n";
     return input_errors;
   }
-  std::string governs = report.governs ? "periods starting " + engine::span_text(*report.governs)
-                                       : "no period: a later revision with the same effective date takes precedence";
-  std::cout << fmt::format("{}: revision {} of model {} approved by {}; it governs {}\n", db_path, revision, report.revision.model, report.revision.approved_by, governs);
+  std::string governs = report.governs ? text::tr("periods starting {}", engine::span_text(*report.governs))
+                                       : text::tr("no period: a later revision with the same effective date takes precedence");
+  std::cout << text::tr("{}: revision {} of model {} approved by {}; it governs {}", db_path, revision, report.revision.model, report.revision.approved_by,
+                        governs) << "\n";
   if (report.reports_checked_earlier)
-    std::cout << fmt::format("{} stored submissions of those periods were checked under an earlier revision; they keep it as their record, "
-                             "and their indicators are now evaluated under revision {}\n",
-                             report.reports_checked_earlier, revision);
+    std::cout << text::tr("{} stored submissions of those periods were checked under an earlier revision; they keep it as their record, "
+                          "and their indicators are now evaluated under revision {}",
+                          text::count(report.reports_checked_earlier), revision) << "\n";
   return ok;
 }
 

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "mera/dsl/printable.hpp"
 #include "mera/engine/workflow.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 namespace {
@@ -16,12 +17,12 @@ namespace {
 int show_history(const storage::Database& db, std::int64_t id) {
   engine::ReportHistory h = engine::report_history(db, id);
   if (h.lines.empty()) {
-    std::cerr << fmt::format("mera: error: no submission {} in {}\n", id, db.path());
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("no submission {} in {}", id, db.path()) << '\n';
     return input_errors;
   }
   std::cout << dsl::printable(h.title) << '\n';
   for (const auto& line : h.lines) std::cout << "  " << dsl::printable(line) << '\n';
-  std::cout << "now: " << dsl::printable(h.now) << '\n';
+  std::cout << text::tr("now") << ": " << dsl::printable(h.now) << '\n';
   return ok;
 }
 

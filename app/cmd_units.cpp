@@ -10,6 +10,7 @@
 #include "mera/engine/unit_tree.hpp"
 #include "mera/engine/units_import.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 
@@ -19,19 +20,19 @@ int run_units_import(const std::string& db_path, const std::string& file, const 
   std::string why;
   const engine::LoadedRevision* rev = revisions.newest(why);
   if (!rev) {
-    std::cerr << "mera: error: " << db_path << ": " << why << '\n';
+    std::cerr << "mera: " << text::tr("error") << ": " << db_path << ": " << why << '\n';
     return failure;
   }
   dsl::SourcePtr table = dsl::read_source(file);
   engine::UnitsReport report = engine::import_units(db, *table, *rev->model, user, storage::now_utc());
   std::cerr << dsl::render(report.diags);
   if (report.refused) {
-    std::size_t n = report.diags.error_count();
-    std::cerr << fmt::format("{}: {} {}; nothing was imported\n", file, n, n == 1 ? "error" : "errors");
+    std::cerr << text::tr("{0}: {1} {1:error|errors}; nothing was imported: correct them and import the file again", file,
+                          text::count(report.diags.error_count())) << "\n";
     return input_errors;
   }
-  std::cout << fmt::format("{}: {} units and {} memberships added, {} memberships ended, {} rows already stored\n", file,
-                           report.units_added, report.memberships_added, report.memberships_closed, report.unchanged);
+  std::cout << text::tr("{}: {} units and {} memberships added, {} memberships ended, {} rows already stored", file, text::count(report.units_added),
+                        text::count(report.memberships_added), text::count(report.memberships_closed), text::count(report.unchanged)) << "\n";
   return ok;
 }
 
@@ -52,7 +53,7 @@ int run_units_list(const std::string& db_path, const std::string& on) {
   std::string day_text = on.empty() ? storage::now_utc().substr(0, 10) : on;
   std::optional<dsl::Date> parsed = dsl::parse_iso_date(day_text);
   if (!parsed) {
-    std::cerr << fmt::format("mera: error: '{}' is not a date; write it as 2021-03-31\n", day_text);
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("'{}' is not a date; write it as 2021-03-31", day_text) << "\n";
     return failure;
   }
   dsl::Date day = *parsed;
@@ -63,7 +64,7 @@ int run_units_list(const std::string& db_path, const std::string& on) {
       children.emplace(*parent, id);
       ++members;
     }
-  std::cout << fmt::format("the unit tree on {}: {} units\n", day.iso(), members);
+  std::cout << text::tr("the unit tree on {}: {} units", day.iso(), text::count(members)) << "\n";
   auto [from, to] = children.equal_range("");
   for (auto it = from; it != to; ++it) print_subtree(tree, children, it->second, 1);
   return ok;

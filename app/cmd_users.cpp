@@ -9,7 +9,9 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "mera/dsl/utf8.hpp"
 #include "mera/service/accounts.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 namespace {
@@ -36,19 +38,19 @@ std::string read_line_quietly(const char* prompt) {
 std::string read_password() {
   if (!::isatty(STDIN_FILENO)) {
     std::string line;
-    if (!std::getline(std::cin, line)) throw std::invalid_argument("no password on standard input: give it as one line, such as "
-                                                                   "printf '%s\\n' \"$PASSWORD\" | mera users add ...");
+    if (!std::getline(std::cin, line)) throw std::invalid_argument(text::tr("no password on standard input: give it as one line, such as "
+                                                                             "printf '%s\\n' \"$PASSWORD\" | mera users add ..."));
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
   }
-  std::string first = read_line_quietly("password: ");
-  std::string second = read_line_quietly("the same password again: ");
-  if (first != second) throw std::invalid_argument("the two passwords differ; nothing was changed, run the command again");
+  std::string first = read_line_quietly((text::tr("password") + ": ").c_str());
+  std::string second = read_line_quietly((text::tr("the same password again") + ": ").c_str());
+  if (first != second) throw std::invalid_argument(text::tr("the two passwords differ; nothing was changed, run the command again"));
   return first;
 }
 
 int refused(const std::exception& e) {
-  std::cerr << "mera: error: " << e.what() << '\n';
+  std::cerr << "mera: " << text::tr("error") << ": " << e.what() << '\n';
   return failure;
 }
 
@@ -57,7 +59,7 @@ int refused(const std::exception& e) {
 int run_users(const UsersArgs& args, const std::string& user) {
   // What was typed is checked before the database is opened or a password asked for.
   if (args.action == "add" && !service::role_from(args.role))
-    return refused(std::invalid_argument(fmt::format("--role {}: a role is one of {}", args.role, service::role_list())));
+    return refused(std::invalid_argument(text::tr("--role {}: a role is one of {}", args.role, service::role_list())));
   if (args.action != "list")
     if (auto why = service::login_problem(args.login); !why.empty()) return refused(std::invalid_argument(why));
   storage::Database db = storage::Database::open(args.db);
@@ -65,18 +67,21 @@ int run_users(const UsersArgs& args, const std::string& user) {
   try {
     if (args.action == "add") {
       service::add_account(db, args.login, args.unit, *service::role_from(args.role), read_password(), who);
-      std::cout << fmt::format("account {} added: {} of {}\n", args.login, args.role, args.unit);
+      std::cout << text::tr("account {} added: {} of {}", args.login, args.role, args.unit) << "\n";
     } else if (args.action == "passwd") {
       service::set_password(db, args.login, read_password(), who);
-      std::cout << fmt::format("password of {} changed; its sessions were ended\n", args.login);
+      std::cout << text::tr("password of {} changed; its sessions were ended", args.login) << "\n";
     } else if (args.action == "disable") {
       int ended = service::disable_account(db, args.login, who);
-      std::cout << fmt::format("account {} disabled; {} sessions ended\n", args.login, ended);
+      std::cout << text::tr("account {} disabled; {} sessions ended", args.login, text::count(ended)) << "\n";
     } else {
-      std::cout << fmt::format("{:<20}  {:<14}  {:<22}  {}\n", "login", "role", "unit", "state");
+      // Padded by characters, not bytes: the Russian headings are Cyrillic.
+      auto row = [](const std::string& login, const std::string& role, const std::string& unit, const std::string& state) {
+        return dsl::padded(login, 20) + "  " + dsl::padded(role, 14) + "  " + dsl::padded(unit, 22) + "  " + state + "\n";
+      };
+      std::cout << row(text::tr("login"), text::tr("role"), text::tr("unit"), text::tr("state"));
       for (const auto& a : db.accounts())
-        std::cout << fmt::format("{:<20}  {:<14}  {:<22}  {}\n", a.login, a.role, a.unit,
-                                 a.disabled_at.empty() ? "active" : "disabled at " + a.disabled_at);
+        std::cout << row(a.login, a.role, a.unit, a.disabled_at.empty() ? text::tr("active") : text::tr("disabled at {}", a.disabled_at));
     }
   } catch (const std::invalid_argument& e) {
     return refused(e);

@@ -6,7 +6,8 @@
 //     NAME.before.EXT if there is one, and how many submissions the database then holds;
 //     NAME.ru.EXT the same in Russian (LANG=ru_RU.UTF-8 for `mera submit`)
 //   golden/units/NAME.csv                       beside  NAME.csv.expected: what `mera units import`
-//     prints into a fresh database of golden/submit/model, and the tree it then holds
+//     prints into a fresh database of golden/submit/model, and the tree it then holds; NAME.ru.csv
+//     the same in Russian
 //   golden/eval/WORLD/NAME.eval                 beside  NAME.eval.expected: what `mera eval` prints
 //     (the .eval file holds its arguments: --unit U --period P --all --format F --explain I)
 //     over a database made from WORLD/model (with its units.csv) and every WORLD/data file
@@ -279,7 +280,13 @@ bool register_cases() {
   for (const auto& e : fs::directory_iterator(golden_dir() / "units")) {
     if (e.path().extension() != ".csv") continue;
     fs::path c = e.path(), expected = c.parent_path() / (c.filename().string() + ".expected");
-    units->add(utf::make_test_case([=] { compare(expected, units_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+    bool russian = c.stem().extension() == ".ru";  // NAME.ru.csv: what a Russian reader is told
+    units->add(utf::make_test_case(
+        [=] {
+          mera::text::Scope language(russian ? mera::text::Language::ru : mera::text::Language::en);
+          compare(expected, units_output(c));
+        },
+        c.filename().string(), __FILE__, __LINE__));
   }
   master.add(units);
   auto* eval = BOOST_TEST_SUITE("eval");

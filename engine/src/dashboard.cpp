@@ -37,7 +37,7 @@ std::set<int> record_years(const storage::Database& db, const LoadedRevision& re
 std::string empty_tree(const UnitTree& tree, const forms::Period& period) {
   std::string day = period.last_day().iso();
   std::vector<std::string> ids = tree.ids();
-  if (ids.empty()) return fmt::format("the unit tree is empty on {}: import units with `mera units import`", day);
+  if (ids.empty()) return text::tr("the unit tree is empty on {}: import units with `mera units import`", day);
   std::optional<dsl::Date> first, last;  // the earliest start and the latest end of a membership (none: still open)
   bool open = false;
   for (const auto& id : ids)
@@ -46,16 +46,16 @@ std::string empty_tree(const UnitTree& tree, const forms::Period& period) {
       if (!m.to) open = true;
       else if (!last || *last < *m.to) last = m.to;
     }
-  std::string units = fmt::format("{} {}", ids.size(), ids.size() == 1 ? "unit" : "units");
+  std::string units = text::tr("{0} {0:unit|units}", text::count(ids.size()));
   if (first && period.last_day() < *first)
-    return fmt::format("no unit is in the tree on {}, the last day of {}: the memberships of the {} start on {} (the `from` of units.csv); "
+    return text::tr("no unit is in the tree on {}, the last day of {}: the memberships of the {} start on {} (the `from` of units.csv); "
                        "name a period from then on, as in --period {}",
                        day, period.text(), units, first->iso(), period_containing(period.kind, *first).text());
   if (!open && last && *last < period.last_day())
-    return fmt::format("no unit is in the tree on {}, the last day of {}: the memberships of the {} ended by {} (the `to` of units.csv); "
+    return text::tr("no unit is in the tree on {}, the last day of {}: the memberships of the {} ended by {} (the `to` of units.csv); "
                        "name a period before then, as in --period {}",
                        day, period.text(), units, last->iso(), period_containing(period.kind, *last).text());
-  return fmt::format("no unit is in the tree on {}, the last day of {}: no membership of the {} covers that day (`mera units list --on {}` shows the tree)",
+  return text::tr("no unit is in the tree on {}, the last day of {}: no membership of the {} covers that day (`mera units list --on {}` shows the tree)",
                      day, period.text(), units, day);
 }
 
@@ -81,10 +81,10 @@ forms::Period DashboardBuilder::period_of(const DashboardRequest& request, std::
       note = text::tr("{}: the last complete year with reports (name another with --period)", *y);
       return year_period(*y);
     }
-  if (!periods.empty()) throw RequestError("no complete year has reports yet: name a period with --period, as in --period 2021Q1");
+  if (!periods.empty()) throw RequestError(text::tr("no complete year has reports yet: name a period with --period, as in --period 2021Q1"));
   std::string why;
   const LoadedRevision* newest = db_.submission_count() ? revisions_.newest(why) : nullptr;
-  if (!newest) throw RequestError("the database has no reports yet: submit some with `mera submit`, or name a period with --period");
+  if (!newest) throw RequestError(text::tr("the database has no reports yet: submit some with `mera submit`, or name a period with --period"));
   std::set<int> dated = record_years(db_, *newest);
   for (auto y = dated.rbegin(); y != dated.rend(); ++y)
     if (complete(*y)) {
@@ -100,9 +100,9 @@ std::vector<std::string> DashboardBuilder::units_of(const DashboardRequest& requ
   UnitRoutes routes(tree_);
   if (request.all_units) return routes.tree_order(period.first_day(), period.last_day());
   if (!request.unit.empty()) {
-    if (!tree_.unit(request.unit)) throw RequestError(fmt::format("unknown unit '{}'{}", request.unit, forms::closest(request.unit, tree_.ids())));
+    if (!tree_.unit(request.unit)) throw RequestError(text::tr("unknown unit '{}'{}", request.unit, forms::closest(request.unit, tree_.ids())));
     if (!tree_.member_during(request.unit, period.first_day(), period.last_day()))
-      throw RequestError(fmt::format("unit '{}' was not in the tree during {}", request.unit, period.text()));
+      throw RequestError(text::tr("unit '{}' was not in the tree during {}: name a period in which it was, or another unit", request.unit, period.text()));
     return {request.unit};
   }
   auto roots = routes.roots(period.last_day());
@@ -110,7 +110,7 @@ std::vector<std::string> DashboardBuilder::units_of(const DashboardRequest& requ
   if (roots.size() > 1) {
     std::string list;
     for (const auto& r : roots) list += (list.empty() ? "" : ", ") + r;
-    throw RequestError(fmt::format("the tree has {} tops on {} ({}): name one with --unit", roots.size(), period.last_day().iso(), list));
+    throw RequestError(text::tr("the tree has {} tops on {} ({}): name one with --unit", text::count(roots.size()), period.last_day().iso(), list));
   }
   return roots;
 }
@@ -125,7 +125,7 @@ Evaluator& DashboardBuilder::evaluator_for(const LoadedRevision& revision) {
 
 const LoadedRevision& DashboardBuilder::chosen(std::int64_t id) {
   std::optional<storage::Revision> r = db_.revision(id);
-  if (!r) throw RequestError(fmt::format("{} has no revision {}: `mera model list --db {}` shows them", db_.path(), id, db_.path()));
+  if (!r) throw RequestError(text::tr("{} has no revision {}: `mera model list --db {}` shows them", db_.path(), id, db_.path()), RequestError::Kind::missing);
   try {
     return revisions_.get(*r);
   } catch (const std::runtime_error& e) {
@@ -158,20 +158,20 @@ Dashboard DashboardBuilder::build(const DashboardRequest& request) {
 }
 
 Explanation DashboardBuilder::explain(const DashboardRequest& request, const std::string& indicator, Dashboard& context) {
-  if (request.all_units) throw RequestError("--explain shows one value: name one unit with --unit (or none for the top), not --all");
+  if (request.all_units) throw RequestError(text::tr("--explain shows one value: name one unit with --unit (or none for the top), not --all"));
   context = build(request);
   const rules::Model& model = *context.revision->model;
   const rules::Indicator* ind = model.indicator(indicator);
   if (!ind) {
     std::vector<std::string> names;
     for (const auto& i : model.indicators) names.push_back(i.name);
-    throw RequestError(fmt::format("model '{}' has no indicator '{}'{}", model.name, indicator, forms::closest(indicator, names)));
+    throw RequestError(text::tr("model '{}' has no indicator '{}'{}", model.name, indicator, forms::closest(indicator, names)), RequestError::Kind::missing);
   }
   return evaluator_for(*context.revision).explain(*ind, context.units.front().unit.id, context.period);
 }
 
 DashboardBuilder::Comparison DashboardBuilder::compare(const DashboardRequest& request) {
-  if (!request.revision) throw RequestError("--compare needs the revision to compare with: --revision REV");
+  if (!request.revision) throw RequestError(text::tr("--compare needs the revision to compare with: --revision REV"));
   Comparison out;
   out.what_if = build(request);
   if (out.what_if.in_force) {

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "mera/text/tr.hpp"
+
 namespace mera::engine {
 
 double displayed_number(const rules::Format& format, double value) {
@@ -18,7 +20,7 @@ double displayed_number(const rules::Format& format, double value) {
 }
 
 std::string display(const rules::Format& format, const forms::Value& value) {
-  if (const auto* n = value.get<forms::Null>()) return no_value_words(n->reason);
+  if (const auto* n = value.get<forms::Null>()) return text::translate(no_value_words(n->reason));
   if (const auto* b = value.get<forms::Breakdown>()) {
     std::string out;
     for (std::size_t i = 0; i < b->counts.size(); ++i)
@@ -38,12 +40,14 @@ std::string exact(double value) { return fmt::format("{}", value); }
 
 std::string no_value_words(forms::NoValue reason) {
   switch (reason) {
-    case forms::NoValue::empty: return "empty";
+    // Marked for the catalog: display() shows them in the reader's language; the JSON's
+    // "reason" keeps these English words, a machine's.
+    case forms::NoValue::empty: return MERA_TEXT("empty");
     case forms::NoValue::zero_division: return "0/0";
-    case forms::NoValue::missing_data: return "no data";
-    case forms::NoValue::lua_error: return "Lua error";
+    case forms::NoValue::missing_data: return MERA_TEXT("no data");
+    case forms::NoValue::lua_error: return MERA_TEXT("Lua error");
   }
-  return "no value";
+  return MERA_TEXT("no value");
 }
 
 std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v) {

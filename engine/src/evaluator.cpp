@@ -155,7 +155,7 @@ Value Evaluator::Impl::reporting_share(const std::string& function, const std::s
   if (!reporting) reporting = std::make_unique<Reporting>(db, tree);
   ReportingShare s = reporting->share(model, form, unit, period);
   if (s.expected == 0)
-    return Value::none(NoValue::zero_division, fmt::format("no report of form '{}' was expected from {} for {}", form, unit, period.text()));
+    return Value::none(NoValue::zero_division, text::tr("no report of form '{}' was expected from {} for {}", form, unit, period.text()));
   int part = function == "completeness" ? s.received : s.on_time;
   return Value(static_cast<double>(part) / s.expected);
 }
@@ -170,7 +170,7 @@ std::optional<RowValue> Evaluator::Impl::row_value(const dsl::Expr& e, const Agg
     if (const auto* n = ok.get<forms::Null>(); n && n->reason == NoValue::lua_error) {
       if (!acc.failed) {
         acc.failed = true;
-        acc.failure = Value::none(NoValue::lua_error, fmt::format("in the 'where' of {}, submission {}: {}", dsl::format_expr(e), rows.row(row).submission, n->detail));
+        acc.failure = Value::none(NoValue::lua_error, text::tr("in the 'where' of {}, submission {}: {}", dsl::format_expr(e), rows.row(row).submission, n->detail));
       }
       return std::nullopt;
     }
@@ -282,15 +282,15 @@ Value Evaluator::Impl::result(const dsl::Expr& e, const AggregatePlan& p, const 
     if (p.form->period != forms::PeriodKind::record && rank(p.form->period) > rank(period.kind))
       return Value::none(NoValue::missing_data, text::tr("form '{}' is reported per {}; {} is shorter", p.form->name, period_words(p.form->period), period.text()));
     if (p.form->period == forms::PeriodKind::record)
-      return Value::none(NoValue::missing_data, fmt::format("no records of form '{}' for {}", p.form->name, unit));
-    return Value::none(NoValue::missing_data, fmt::format("no reports of form '{}' for {} in {}", p.form->name, unit, period.text()));
+      return Value::none(NoValue::missing_data, text::tr("no records of form '{}' for {}", p.form->name, unit));
+    return Value::none(NoValue::missing_data, text::tr("no reports of form '{}' for {} in {}", p.form->name, unit, period.text()));
   }
   const std::string& op = e.op;
   if (op == "count") return Value(static_cast<double>(acc.matched));
   if (acc.counted == 0) {
     if (op == "sum" && acc.matched == 0)  // nothing matched: a real zero (in every category)
       return p.per_category ? Value(forms::Breakdown(p.per_category, std::vector<double>(p.per_category->values.size(), 0.0))) : Value(0.0);
-    return Value::none(NoValue::empty, fmt::format("{}: no value among {} matching report{}", dsl::format_expr(e), acc.matched, acc.matched == 1 ? "" : "s"));
+    return Value::none(NoValue::empty, text::tr("{0}: no value among {1} matching {1:report|reports}", dsl::format_expr(e), text::count(acc.matched)));
   }
   if (p.per_category) {  // sum(visits.by_risk): the same aggregate in each category
     std::vector<double> out = op == "min" ? acc.mins : op == "max" ? acc.maxs : acc.sums;
@@ -312,7 +312,7 @@ Value finite_categories(const forms::Breakdown& b, const std::string& where) {
   forms::Breakdown out = b;
   for (std::size_t i = 0; i < out.counts.size(); ++i)
     if (!out.why_empty(i) && !std::isfinite(out.counts[i]))
-      out.set_empty(i, {NoValue::lua_error, fmt::format("{}: category '{}' is not a finite number", where, b.enumeration->values[i].name)});
+      out.set_empty(i, {NoValue::lua_error, text::tr("{}: category '{}' is not a finite number", where, b.enumeration->values[i].name)});
   return Value(std::move(out));
 }
 
@@ -323,9 +323,9 @@ Value Evaluator::Impl::value(const rules::Indicator& ind, const std::string& uni
   if (auto it = values.find(key); it != values.end()) return it->second;
   Value v = forms::evaluate(ind.value, IndicatorEvalScope(*this, unit, period));
   if (auto* n = v.get<forms::Null>(); n && n->reason == NoValue::lua_error && n->detail.rfind("indicator '", 0) != 0)
-    v = Value::none(NoValue::lua_error, fmt::format("indicator '{}' for {}, {}: {}", ind.name, unit, period.text(), n->detail));
+    v = Value::none(NoValue::lua_error, text::tr("indicator '{}' for {}, {}: {}", ind.name, unit, period.text(), n->detail));
   if (const double* d = v.get<double>(); d && !std::isfinite(*d))
-    v = Value::none(NoValue::lua_error, fmt::format("indicator '{}' for {}, {}: the value is not a finite number", ind.name, unit, period.text()));
+    v = Value::none(NoValue::lua_error, text::tr("indicator '{}' for {}, {}: the value is not a finite number", ind.name, unit, period.text()));
   if (const auto* b = v.get<forms::Breakdown>()) v = finite_categories(*b, fmt::format("indicator '{}' for {}, {}", ind.name, unit, period.text()));
   values.emplace(std::move(key), v);
   return v;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "lua_state.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 
@@ -42,11 +43,11 @@ void push(lua_State* L, const Value& v) {
 
 Value result(lua_State* L, const std::string& name) {
   switch (lua_type(L, -1)) {
-    case LUA_TNIL: return Value::none(NoValue::empty, fmt::format("{}() gave nil", name));
+    case LUA_TNIL: return Value::none(NoValue::empty, text::tr("{}() gave nil", name));
     case LUA_TBOOLEAN: return Value(lua_toboolean(L, -1) != 0);
     case LUA_TNUMBER: {
       double d = lua_tonumber(L, -1);
-      if (!std::isfinite(d)) return Value::none(NoValue::lua_error, fmt::format("{}() gave {}, not a number", name, d));
+      if (!std::isfinite(d)) return Value::none(NoValue::lua_error, text::tr("{}() gave {}, not a number", name, d));
       return Value(d);
     }
     case LUA_TSTRING: {
@@ -55,7 +56,7 @@ Value result(lua_State* L, const std::string& name) {
       return Value(std::string(s, size));
     }
     default:
-      return Value::none(NoValue::lua_error, fmt::format("{}() gave a {}; a function used in an expression gives a number, a boolean, a text or nil",
+      return Value::none(NoValue::lua_error, text::tr("{}() gave a {}; a function used in an expression gives a number, a boolean, a text or nil",
                                                          name, luaL_typename(L, -1)));
   }
 }
@@ -114,7 +115,7 @@ Value LuaFunctions::call(const std::string& name, const std::vector<Value>& args
   lua_pushcfunction(L, look_up_and_call);
   lua_pushlightuserdata(L, &request);
   int status = lua::protected_call(L, 1, 1);
-  Value v = request.missing ? Value::none(NoValue::lua_error, fmt::format("no Lua function '{}' (a lua block redefined it?)", name))
+  Value v = request.missing ? Value::none(NoValue::lua_error, text::tr("no Lua function '{}' (a lua block redefined it?)", name))
             : status == LUA_OK ? result(L, name)
                                : Value::none(NoValue::lua_error, lua::failure(L, status, state_->budget));
   lua_settop(L, 0);

@@ -13,6 +13,7 @@
 #include "mera/forms/typecheck.hpp"
 #include "mera/rules/check.hpp"
 #include "mera/rules/diff.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 
@@ -41,11 +42,11 @@ namespace {
 std::string publish_problem(const storage::Database& db, const std::vector<storage::Revision>& stored, const rules::Model& model,
                             const std::string& hash) {
   if (!stored.empty() && stored.front().model != model.name)
-    return fmt::format("{} holds model '{}', and this is model '{}': a region's model has a database of its own (mera init)", db.path(),
+    return text::tr("{} holds model '{}', and this is model '{}': a region's model has a database of its own (mera init)", db.path(),
                        stored.front().model, model.name);
   for (const auto& r : stored)
     if (r.hash == hash)
-      return fmt::format("it is the same as revision {} ({}, effective {})", r.id, r.status, r.effective.iso());
+      return text::tr("it is the same as revision {} ({}, effective {})", r.id, status_words(r.status), r.effective.iso());
   return {};
 }
 
@@ -72,10 +73,10 @@ PublishReport publish_revision(storage::Database& db, const PublishRequest& requ
   // One date in two places would let the stored text say one thing and the database another.
   if (request.effective != report.model->effective) {
     report.diags.error(report.model->effective_span,
-                       fmt::format("the model takes effect on {}, and --effective says {}: change the model's header so that the text and the "
+                       text::tr("the model takes effect on {}, and --effective says {}: change the model's header so that the text and the "
                                    "revision say the same",
                                    report.model->effective.iso(), request.effective.iso()));
-    report.refused = "its effective date disagrees with --effective";
+    report.refused = text::tr("its effective date disagrees with --effective");
     return report;
   }
   storage::Revision draft = revision_of(*report.model, request.model_path, "draft", request.user, request.now);
@@ -106,15 +107,15 @@ std::string approver_problem(const storage::Database& db, const std::string& as)
   const rules::Level& top = current->model->levels.back();
   UnitTree tree = UnitTree::load(db);
   const storage::Unit* unit = tree.unit(as);
-  if (!unit) return fmt::format("no unit '{}' in the unit tree{}", as, forms::closest(as, tree.ids()));
+  if (!unit) return text::tr("no unit '{}' in the unit tree{}", as, forms::closest(as, tree.ids()));
   if (unit->level == top.name) return {};
   std::string tops;
   for (const auto& id : tree.ids())
     if (tree.unit(id)->level == top.name) tops += (tops.empty() ? "" : ", ") + id;
   const rules::Level* level = current->model->level(unit->level);
-  return fmt::format("a revision is approved at the top of the route, by a {} «{}» (Regulation 1.5), and {} is at level {} «{}»{}", top.name,
+  return text::tr("a revision is approved at the top of the route, by a {} «{}» (Regulation 1.5), and {} is at level {} «{}»{}", top.name,
                      top.label, as, unit->level, level ? level->label : unit->level,
-                     tops.empty() ? std::string() : fmt::format(": approve as {}", tops));
+                     tops.empty() ? std::string() : text::tr(": approve as {}", tops));
 }
 
 // Stored reports of the periods `span` covers that were checked under another revision. They
@@ -138,18 +139,18 @@ ApproveReport approve_revision(storage::Database& db, const ApproveRequest& requ
   if (!revision) {
     std::string ids;
     for (const auto& r : db.revisions()) ids += (ids.empty() ? "" : ", ") + std::to_string(r.id);
-    report.refused = fmt::format("{} has no such revision (it has {}; `mera model list --db {}` shows them)", db.path(), ids, db.path());
+    report.refused = text::tr("{} has no such revision (it has {}; `mera model list --db {}` shows them)", db.path(), ids, db.path());
     return report;
   }
   if (revision->status == "approved") {
-    report.refused = fmt::format("it was approved already, by {} at {}", revision->approved_by, revision->approved_at);
+    report.refused = text::tr("it was approved already, by {} at {}", revision->approved_by, revision->approved_at);
     return report;
   }
   report.refused = approver_problem(db, request.as);
   if (!report.refused.empty()) return report;
   // A revision that a newer mera would refuse must not become the rules of a period.
   if (rules::CheckResult checked = check_revision(*revision); !checked.model) {
-    report.refused = fmt::format("revision {} of model '{}' no longer checks:\n{}", revision->id, revision->model, dsl::render(checked.diags));
+    report.refused = text::tr("revision {} of model '{}' no longer checks:\n{}", revision->id, revision->model, dsl::render(checked.diags));
     return report;
   }
   revision->status = "approved";
@@ -189,7 +190,13 @@ std::vector<InForce> in_force_spans(const std::vector<storage::Revision>& revisi
 }
 
 std::string span_text(const InForce& span) {
-  return span.to ? fmt::format("{} .. {}", span.from.iso(), span.to->iso()) : fmt::format("{} onwards", span.from.iso());
+  return span.to ? fmt::format("{} .. {}", span.from.iso(), span.to->iso()) : text::tr("{} onwards", span.from.iso());
+}
+
+std::string status_words(const std::string& status) {
+  if (status == "draft") return text::translate(MERA_TEXT("draft"));
+  if (status == "approved") return text::translate(MERA_TEXT("approved"));
+  return status;
 }
 
 }  // namespace mera::engine

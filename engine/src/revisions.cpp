@@ -43,7 +43,7 @@ const LoadedRevision& Revisions::get(const storage::Revision& revision) {
   }
   auto checked = check_revision(revision);
   if (!checked.model)
-    throw std::runtime_error(fmt::format("revision {} of model '{}' no longer checks:\n{}", revision.id, revision.model, dsl::render(checked.diags)));
+    throw std::runtime_error(text::tr("revision {} of model '{}' no longer checks:\n{}", revision.id, revision.model, dsl::render(checked.diags)));
   auto loaded = std::make_unique<LoadedRevision>();
   loaded->revision = revision;
   loaded->model = checked.model;

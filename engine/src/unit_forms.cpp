@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "mera/forms/typecheck.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 
@@ -14,10 +15,10 @@ std::set<std::string> read_forms_cell(const forms::CsvCell& cell, const rules::M
     if (word.empty()) return;
     const forms::Form* form = model.form(word);
     if (!form) {
-      diags.error(cell.span, fmt::format("model '{}' has no form '{}'{}", model.name, word, forms::closest(word, model.form_names())));
+      diags.error(cell.span, text::tr("model '{}' has no form '{}'{}", model.name, word, forms::closest(word, model.form_names())));
       ok = false;
     } else if (form->level != level) {
-      diags.error(cell.span, fmt::format("unit '{}' is {}, and form '{}' is submitted by {}", unit, level, word, form->level));
+      diags.error(cell.span, text::tr("unit '{}' is {}, and form '{}' is submitted by {}", unit, level, word, form->level));
       ok = false;
     } else {
       out.insert(word);
@@ -33,7 +34,7 @@ std::set<std::string> read_forms_cell(const forms::CsvCell& cell, const rules::M
 }
 
 std::string forms_text(const std::set<std::string>& forms) {
-  if (forms.empty()) return "every form of its level";
+  if (forms.empty()) return text::tr("every form of its level");
   std::string out;
   for (const auto& f : forms) out += (out.empty() ? "" : " ") + f;
   return out;

@@ -9,6 +9,7 @@
 #include "mera/forms/read.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "unit_forms.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::engine {
 namespace {
@@ -55,7 +56,7 @@ void UnitsTable::header(const forms::CsvRow& row) {
   for (std::size_t c = 0; c < kColumns.size(); ++c) {
     auto it = std::find_if(row.cells.begin(), row.cells.end(), [&](const forms::CsvCell& x) { return x.text == kColumns[c]; });
     if (it == row.cells.end()) {
-      report_.diags.error(row.span, fmt::format("the header has no column '{}'; a units table has the columns id, name, level, parent, from, to", kColumns[c]));
+      report_.diags.error(row.span, text::tr("the header has no column '{}'; a units table has the columns id, name, level, parent, from, to", kColumns[c]));
       header_ok_ = false;
     } else {
       columns_[c] = static_cast<std::size_t>(it - row.cells.begin());
@@ -64,7 +65,7 @@ void UnitsTable::header(const forms::CsvRow& row) {
   for (const auto& x : row.cells)
     if (x.text == kFormsColumn) forms_column_ = static_cast<std::size_t>(&x - row.cells.data());
     else if (std::find_if(kColumns.begin(), kColumns.end(), [&](const char* k) { return x.text == k; }) == kColumns.end())
-      report_.diags.error(x.span, fmt::format("unknown column '{}'{}; a units table has the columns id, name, level, parent, from, to "
+      report_.diags.error(x.span, text::tr("unknown column '{}'{}; a units table has the columns id, name, level, parent, from, to "
                                               "(and optionally forms)",
                                               x.text, forms::closest(x.text, {"id", "name", "level", "parent", "from", "to", kFormsColumn})));
 }
@@ -72,13 +73,13 @@ void UnitsTable::header(const forms::CsvRow& row) {
 std::optional<dsl::Date> UnitsTable::date(const forms::CsvCell& cell, bool required) {
   const std::string& t = cell.text;
   if (t.empty()) {
-    if (required) report_.diags.error(cell.span, "the date a membership starts ('from') is required");
+    if (required) report_.diags.error(cell.span, text::tr("the date a membership starts ('from') is required"));
     return std::nullopt;
   }
   std::string problem;
   std::optional<dsl::Date> day = dsl::parse_iso_date(t, &problem);
-  if (!day && problem.empty()) report_.diags.error(cell.span, fmt::format("'{}' is not a date; write it as 2020-06-10", t));
-  else if (!day) report_.diags.error(cell.span, fmt::format("'{}' is not a date: {}", t, problem));
+  if (!day && problem.empty()) report_.diags.error(cell.span, text::tr("'{}' is not a date; write it as 2020-06-10", t));
+  else if (!day) report_.diags.error(cell.span, text::tr("'{}' is not a date: {}", t, problem));
   return day;
 }
 
@@ -98,24 +99,24 @@ void UnitsTable::read(const forms::CsvRow& row) {
   r.membership.parent = cell(row, 3).text;
   bool ok = true;
   if (r.unit.id.empty() || r.unit.id.find_first_of(" \t") != std::string::npos) {
-    report_.diags.error(r.id_span, r.unit.id.empty() ? "a unit needs an id" : fmt::format("a unit id has no blanks: '{}'", r.unit.id));
+    report_.diags.error(r.id_span, r.unit.id.empty() ? text::tr("a unit needs an id") : text::tr("a unit id has no blanks: '{}'", r.unit.id));
     ok = false;
   }
   if (forms::blank(r.unit.name)) {
-    report_.diags.error(cell(row, 1).span, fmt::format("unit '{}' needs a name", r.unit.id));
+    report_.diags.error(cell(row, 1).span, text::tr("unit '{}' needs a name", r.unit.id));
     ok = false;
   }
   auto from = date(cell(row, 4), true);
   auto to = date(cell(row, 5), false);
   if (!from || (!cell(row, 5).text.empty() && !to)) ok = false;
   if (from && to && *to < *from) {
-    report_.diags.error(r.to_span, fmt::format("the membership ends ({}) before it starts ({})", to->iso(), from->iso()));
+    report_.diags.error(r.to_span, text::tr("the membership ends ({}) before it starts ({})", to->iso(), from->iso()));
     ok = false;
   }
   if (!model_.level(r.unit.level)) {
     std::vector<std::string> names;
     for (const auto& l : model_.levels) names.push_back(l.name);
-    report_.diags.error(r.level_span, fmt::format("model '{}' has no level '{}'{}", model_.name, r.unit.level, forms::closest(r.unit.level, names)));
+    report_.diags.error(r.level_span, text::tr("model '{}' has no level '{}'{}", model_.name, r.unit.level, forms::closest(r.unit.level, names)));
     ok = false;
   }
   if (ok && forms_column_) {
@@ -135,9 +136,9 @@ void UnitsTable::check_unit(const Row& r) {
   std::optional<storage::Unit> stored = db_.unit(r.unit.id);
   if (!earlier && stored) earlier = &*stored;
   if (earlier && (earlier->name != r.unit.name || earlier->level != r.unit.level)) {
-    report_.diags.error(r.id_span, fmt::format("unit '{}' is {} «{}» {}, and this row says {} «{}»", r.unit.id, earlier->level, earlier->name,
-                                               first ? "in the database" : "on an earlier row", r.unit.level, r.unit.name));
-    if (!first) report_.diags.note(it->second->span, "the earlier row");
+    report_.diags.error(r.id_span, text::tr("unit '{}' is {} «{}» {}, and this row says {} «{}»", r.unit.id, earlier->level, earlier->name,
+                                               first ? text::tr("in the database") : text::tr("on an earlier row"), r.unit.level, r.unit.name));
+    if (!first) report_.diags.note(it->second->span, text::tr("the earlier row"));
   }
   check_forms(r, first);
 }
@@ -148,15 +149,15 @@ void UnitsTable::check_forms(const Row& r, bool first) {
   if (!forms_column_) return;
   const Row* earlier = first_row_[r.unit.id];
   if (!first && earlier->forms != r.forms) {
-    report_.diags.error(r.forms_span, fmt::format("unit '{}' submits {} on an earlier row, and this row says {}", r.unit.id,
+    report_.diags.error(r.forms_span, text::tr("unit '{}' submits {} on an earlier row, and this row says {}", r.unit.id,
                                                   forms_text(earlier->forms), forms_text(r.forms)));
-    report_.diags.note(earlier->span, "the earlier row");
+    report_.diags.note(earlier->span, text::tr("the earlier row"));
   } else if (first && db_.unit(r.unit.id)) {
     std::set<std::string> stored;
     for (const auto& f : db_.unit_forms())
       if (f.unit == r.unit.id) stored.insert(f.form);
     if (stored != r.forms)
-      report_.diags.error(r.forms_span, fmt::format("unit '{}' submits {} in the database, and this row says {}; an import does not change "
+      report_.diags.error(r.forms_span, text::tr("unit '{}' submits {} in the database, and this row says {}; an import does not change "
                                                     "the forms of a stored unit (yet)",
                                                     r.unit.id, forms_text(stored), forms_text(r.forms)));
   }
@@ -168,12 +169,12 @@ void UnitsTable::check_parent(const Row& r) {
   const rules::Level* above = static_cast<std::size_t>(level->rank + 1) < model_.levels.size() ? &model_.levels[static_cast<std::size_t>(level->rank + 1)] : nullptr;
   if (r.membership.parent.empty()) {
     if (above)
-      report_.diags.error(r.parent_span, fmt::format("unit '{}' is {} ({}): it needs a parent of the level {} ({})", r.unit.id, level->name, level->label,
+      report_.diags.error(r.parent_span, text::tr("unit '{}' is {} ({}): it needs a parent of the level {} ({})", r.unit.id, level->name, level->label,
                                                      above->name, above->label));
     return;
   }
   if (!above) {
-    report_.diags.error(r.parent_span, fmt::format("unit '{}' is {}, the top of the route: it has no parent", r.unit.id, level->name));
+    report_.diags.error(r.parent_span, text::tr("unit '{}' is {}, the top of the route: it has no parent", r.unit.id, level->name));
     return;
   }
   std::string parent_level;
@@ -182,12 +183,12 @@ void UnitsTable::check_parent(const Row& r) {
   else {
     std::vector<std::string> ids;
     for (const auto& [id, row2] : first_row_) ids.push_back(id);
-    report_.diags.error(r.parent_span, fmt::format("no unit '{}' (neither in this table nor in the database){}", r.membership.parent,
+    report_.diags.error(r.parent_span, text::tr("no unit '{}' (neither in this table nor in the database){}", r.membership.parent,
                                                    forms::closest(r.membership.parent, ids)));
     return;
   }
   if (parent_level != above->name)
-    report_.diags.error(r.parent_span, fmt::format("the parent of {} '{}' must be {} ({}), and '{}' is {}", level->name, r.unit.id, above->name,
+    report_.diags.error(r.parent_span, text::tr("the parent of {} '{}' must be {} ({}), and '{}' is {}", level->name, r.unit.id, above->name,
                                                    above->label, r.membership.parent, parent_level));
 }
 
@@ -196,7 +197,8 @@ bool overlap(const storage::Membership& a, const storage::Membership& b) {
 }
 
 std::string interval(const storage::Membership& m) {
-  return fmt::format("{} from {} {}", m.parent.empty() ? "at the top" : "under " + m.parent, m.from.iso(), m.to ? "to " + m.to->iso() : "on");
+  if (m.parent.empty()) return m.to ? text::tr("at the top from {} to {}", m.from.iso(), m.to->iso()) : text::tr("at the top from {} on", m.from.iso());
+  return m.to ? text::tr("under {} from {} to {}", m.parent, m.from.iso(), m.to->iso()) : text::tr("under {} from {} on", m.parent, m.from.iso());
 }
 
 // A unit sits in one place at a time: its memberships, as they will be once this table is in
@@ -212,7 +214,7 @@ void UnitsTable::check_overlaps() {
     if (stored == after.end()) {
       added.push_back(&r);
     } else if (stored->to && stored->to != r.membership.to) {
-      report_.diags.error(r.to_span, fmt::format("unit '{}' is stored {}; a membership that has ended cannot be changed", r.unit.id, interval(*stored)));
+      report_.diags.error(r.to_span, text::tr("unit '{}' is stored {}; a membership that has ended cannot be changed", r.unit.id, interval(*stored)));
     } else {
       stored->to = r.membership.to;
     }
@@ -221,13 +223,13 @@ void UnitsTable::check_overlaps() {
     const auto& m = added[i]->membership;
     for (std::size_t j = 0; j < i; ++j)
       if (added[j]->membership.unit == m.unit && overlap(added[j]->membership, m)) {
-        report_.diags.error(added[i]->from_span, fmt::format("unit '{}' would be in two places at once: {} and {}", m.unit,
+        report_.diags.error(added[i]->from_span, text::tr("unit '{}' would be in two places at once: {} and {}", m.unit,
                                                              interval(added[j]->membership), interval(m)));
-        report_.diags.note(added[j]->span, "the other row");
+        report_.diags.note(added[j]->span, text::tr("the other row"));
       }
     for (const auto& s : after)
       if (s.unit == m.unit && overlap(s, m))
-        report_.diags.error(added[i]->from_span, fmt::format("unit '{}' is stored {}, which overlaps this row ({}); end that membership first "
+        report_.diags.error(added[i]->from_span, text::tr("unit '{}' is stored {}, which overlaps this row ({}); end that membership first "
                                                              "(a row with the same parent and 'from', and a 'to')",
                                                              m.unit, interval(s), interval(m)));
   }
@@ -279,7 +281,7 @@ UnitsReport import_units_in(storage::Database& db, const dsl::SourceFile& table,
     else units.read(row);
     first = false;
   });
-  if (first) report.diags.error({}, fmt::format("{}: the table is empty; it needs the header id, name, level, parent, from, to", table.name()));
+  if (first) report.diags.error({}, text::tr("{}: the table is empty; it needs the header id, name, level, parent, from, to", table.name()));
   units.check_and_store();
   report.refused = report.diags.has_errors();
   if (!report.refused)

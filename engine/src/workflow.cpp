@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include "mera/engine/review_state.hpp"
+#include "mera/dsl/utf8.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 #include "reviewer.hpp"
 
 namespace mera::engine {
@@ -39,14 +41,24 @@ ReviewOutcome review(storage::Database& db, const ReviewRequest& request, const 
 
 namespace {
 
-std::string line(const std::string& at, const char* what, const std::string& text) {
-  return fmt::format("{:<20}  {:<9}  {}", at, what, text);
+// A step of the history in the reader's words; the stored action stays the machine's word.
+std::string step_word(std::string_view action) {
+  if (action == "submitted") return text::translate(MERA_TEXT("submitted"));
+  if (action == "accepted") return text::translate(MERA_TEXT("accepted"));
+  if (action == "returned") return text::translate(MERA_TEXT("returned"));
+  if (action == "forwarded") return text::translate(MERA_TEXT("forwarded"));
+  return std::string(action);
+}
+
+// Padded by characters: the Russian words are Cyrillic.
+std::string line(const std::string& at, std::string_view what, const std::string& text) {
+  return dsl::padded(at, 20) + "  " + dsl::padded(step_word(what), 9) + "  " + text;
 }
 
 std::string verdict_line(const storage::WorkflowEvent& e) {
-  std::string text = fmt::format("by {} ({})", e.actor, e.who);
+  std::string text = text::tr("by {} ({})", e.actor, e.who);
   if (!e.reason.empty()) text += fmt::format(": «{}»", e.reason);
-  return line(e.at, e.action.c_str(), text);
+  return line(e.at, e.action, text);
 }
 
 }  // namespace
@@ -70,7 +82,7 @@ ReportHistory report_history(const storage::Database& db, std::int64_t id) {
   ReportTrack t = track_of(db, s->form, s->unit, s->period, s->record_key);
   auto versions = db.versions(s->form, s->unit, s->period, s->record_key);
   for (const auto& v : versions) {
-    std::string text = fmt::format("version {}, submission {}, by {}{}", v.version, v.id, v.submitted_by, v.version > 1 ? ": a correction" : "");
+    std::string text = text::tr("version {}, submission {}, by {}{}", v.version, v.id, v.submitted_by, v.version > 1 ? text::tr(": a correction") : "");
     if (!v.source.empty()) text += " (" + v.source + ")";
     if (v.id == id) text += "  <-";
     h.lines.push_back(line(v.submitted_at, "submitted", text));
@@ -85,11 +97,11 @@ ReportHistory report_history(const storage::Database& db, std::int64_t id) {
     if (parent && !parent->empty())
       for (const auto& e : track_of(db, s->form, *parent, s->period, "").events)
         if (e.action == "forwarded")
-          h.lines.push_back(line(e.at, "forwarded", fmt::format("by {} ({}), with the other reports of {} for {} below it", e.actor, e.who, s->form, s->period)));
+          h.lines.push_back(line(e.at, "forwarded", text::tr("by {} ({}), with the other reports of {} for {} below it", e.actor, e.who, s->form, s->period)));
   }
   // Where the report stands: its latest version's standing, in the words `mera submissions` uses.
   const storage::Submission& latest = versions.back();
-  h.now = fmt::format("version {} (submission {}): {}", latest.version, latest.id, describe(*standing(db, latest.id), latest));
+  h.now = text::tr("version {} (submission {}): {}", latest.version, latest.id, describe(*standing(db, latest.id), latest));
   return h;
 }
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "mera/dsl/format.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -41,13 +42,13 @@ const Expr* first_call(const Expr& e) {
 // otherwise it is a bug in mera.
 Value mismatch(const Expr& e, const std::string& what) {
   if (const Expr* call = first_call(e))
-    return Value::none(NoValue::lua_error, fmt::format("{} (the value comes from function '{}')", what, call->callee.text));
+    return Value::none(NoValue::lua_error, text::tr("{} (the value comes from function '{}')", what, call->callee.text));
   throw std::logic_error(fmt::format("evaluate `{}`: {}; the type checker should have refused it", dsl::format_expr(e), what));
 }
 
 Value shift(const dsl::Date& d, double days) {
   if (!std::isfinite(days) || std::fabs(days) > 3'000'000)
-    return Value::none(NoValue::empty, "the date would fall outside the calendar");
+    return Value::none(NoValue::empty, text::tr("the date would fall outside the calendar"));
   return Value(dsl::Date::from_days(d.days() + static_cast<long>(std::floor(days))));
 }
 

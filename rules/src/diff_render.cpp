@@ -11,15 +11,18 @@
 #include <fmt/format.h>
 
 #include "diff_parts.hpp"
+#include "mera/dsl/utf8.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 namespace {
 
-const char* action_word(ChangeAction action) {
+// In the reader's language; an item's kind and name stay as the model's language writes them.
+std::string action_word(ChangeAction action) {
   switch (action) {
-    case ChangeAction::added: return "added";
-    case ChangeAction::removed: return "removed";
-    case ChangeAction::changed: return "changed";
+    case ChangeAction::added: return text::tr("added");
+    case ChangeAction::removed: return text::tr("removed");
+    case ChangeAction::changed: return text::tr("changed");
   }
   return "";
 }
@@ -31,27 +34,27 @@ bool label_adds(const Change& c) {
 }
 
 std::string item_line(const Change& c) {
-  std::string line = fmt::format("{:<9}{}", action_word(c.action), kind_name(c.kind));
+  std::string line = dsl::padded(action_word(c.action), 9) + kind_name(c.kind);
   if (!c.name.empty()) line += " " + c.name;
   if (label_adds(c)) line += " «" + c.label + "»";
   if (!c.summary.empty()) line += ": " + c.summary;
   return line + "\n";
 }
 
-std::string side(const std::string& text) { return text.empty() ? "(none)" : text; }
+std::string side(const std::string& text) { return text.empty() ? text::tr("(none)") : text; }
 
 std::string count_line(const ModelDiff& diff) {
   std::string parts;
   for (auto action : {ChangeAction::added, ChangeAction::removed, ChangeAction::changed})
     if (std::size_t n = diff.count(action)) parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, action_word(action));
-  return diff::plural(diff.changes.size(), "change") + ": " + parts + "\n";
+  return text::tr("{0} {0:change|changes}", text::count(diff.changes.size())) + ": " + parts + "\n";
 }
 
 }  // namespace
 
 std::string render(const ModelDiff& diff, std::string_view old_name, std::string_view new_name) {
-  if (diff.empty()) return fmt::format("no changes in meaning from {} to {}\n", old_name, new_name);
-  std::string out = fmt::format("changes in meaning from {} to {}:\n", old_name, new_name);
+  if (diff.empty()) return text::tr("no changes in meaning from {} to {}", old_name, new_name) + "\n";
+  std::string out = text::tr("changes in meaning from {} to {}:", old_name, new_name) + "\n";
   for (const Change& c : diff.changes) {
     out += item_line(c);
     for (const AspectChange& a : c.aspects) out += fmt::format("    {}: {} -> {}\n", a.aspect, side(a.before), side(a.after));

@@ -6,24 +6,25 @@
 
 #include "mera/service/accounts.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 
 std::string login_problem(std::string_view login) {
   if (login.empty() || login.size() > 64)
-    return "a login is 1 to 64 characters: Latin letters, digits, '.', '_' and '-'";
+    return text::tr("a login is 1 to 64 characters: Latin letters, digits, '.', '_' and '-'");
   for (char c : login)
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-      return fmt::format("the login '{}' has a character a login cannot have: use Latin letters, digits, '.', '_' and '-'", login);
+      return text::tr("the login '{}' has a character a login cannot have: use Latin letters, digits, '.', '_' and '-'", login);
   return {};
 }
 
 std::string password_problem(std::string_view password) {
   if (password.size() < kMinPasswordLength)
-    return fmt::format("the password is too short: give at least {} characters", kMinPasswordLength);
-  if (password.size() > 1024) return "the password is longer than 1024 bytes: give a shorter one";
+    return text::tr("the password is too short: give at least {} characters", text::count(kMinPasswordLength));
+  if (password.size() > 1024) return text::tr("the password is longer than 1024 bytes: give a shorter one");
   for (char c : password)
-    if (c == '\n' || c == '\r' || c == '\0') return "the password has a line break or a zero byte: give one line of text";
+    if (c == '\n' || c == '\r' || c == '\0') return text::tr("the password has a line break or a zero byte: give one line of text");
   return {};
 }
 
@@ -41,7 +42,7 @@ void add_account(storage::Database& db, const std::string& login, const std::str
 
 void set_password(storage::Database& db, const std::string& login, std::string_view password, const std::string& who) {
   if (auto why = password_problem(password); !why.empty()) throw std::invalid_argument(why);
-  if (!db.account(login)) throw std::invalid_argument(fmt::format("no account '{}' in {}; see mera users list", login, db.path()));
+  if (!db.account(login)) throw std::invalid_argument(text::tr("no account '{}' in {}; see mera users list", login, db.path()));
   std::string hash = hash_password(password);
   std::string now = storage::now_utc();
   storage::Transaction tx = db.write();
@@ -55,7 +56,7 @@ int disable_account(storage::Database& db, const std::string& login, const std::
   std::string now = storage::now_utc();
   storage::Transaction tx = db.write();
   auto account = db.account(login);
-  if (!account) throw std::invalid_argument(fmt::format("no account '{}' in {}; see mera users list", login, db.path()));
+  if (!account) throw std::invalid_argument(text::tr("no account '{}' in {}; see mera users list", login, db.path()));
   if (!account->disabled_at.empty()) return 0;  // already: nothing changes, nothing to audit
   db.set_account_disabled(login, now);
   int ended = db.revoke_sessions(login, now);

@@ -10,6 +10,7 @@
 #include "api_error.hpp"
 #include "context.hpp"
 #include "query.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 namespace {
@@ -44,7 +45,7 @@ void get_audit(Context& c) {
     last = e.id;
   }
   nlohmann::json next = more ? nlohmann::json(fmt::format("/api/audit?since={}&limit={}", last, limit)) : nlohmann::json(nullptr);
-  c.reply(200, {{"entries", entries}, {"next", next}, {"scope", everything ? "every entry" : "entries by the accounts of " + me.unit}});
+  c.reply(200, {{"entries", entries}, {"next", next}, {"scope", everything ? text::tr("every entry") : text::tr("entries by the accounts of {}", me.unit)}});
 }
 
 }  // namespace

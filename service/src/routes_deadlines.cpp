@@ -11,6 +11,7 @@
 #include "mera/engine/revisions.hpp"
 #include "mera/engine/status.hpp"
 #include "mera/rules/due_dates.hpp"
+#include "mera/text/tr.hpp"
 #include "query.hpp"
 
 namespace mera::service {
@@ -28,7 +29,7 @@ std::vector<Period> periods_of(PeriodKind kind, int year) {
 }
 
 json due_json(const rules::Due& due) {
-  json j = {{"due", due.date.iso()}, {"weekday", rules::weekday_name(due.date)}};
+  json j = {{"due", due.date.iso()}, {"weekday", text::translate(rules::weekday_name(due.date))}};
   if (due.moved_from) j["moved_from"] = due.moved_from->iso();  // off a weekend or holiday
   return j;
 }
@@ -56,11 +57,11 @@ void get_deadlines(Context& c) {
   std::optional<Period> period = period_param(c);
   std::string year_text = c.param("year");
   if (period.has_value() == !year_text.empty())
-    throw ApiError(400, "give either period=P (such as period=2021Q4) or year=Y (such as year=2021), one of them");
+    throw ApiError(400, text::tr("give either period=P (such as period=2021Q4) or year=Y (such as year=2021), one of them"));
   std::optional<Period> year;
   if (!year_text.empty()) {
     year = forms::parse_period(year_text);
-    if (!year || year->kind != PeriodKind::year) throw ApiError(400, fmt::format("year={}: not a year; write it as year=2021", year_text));
+    if (!year || year->kind != PeriodKind::year) throw ApiError(400, text::tr("year={}: not a year; write it as year=2021", year_text));
   }
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   std::unique_ptr<engine::UnitDeadlines> unit;
@@ -75,7 +76,7 @@ void get_deadlines(Context& c) {
   engine::Revisions revisions(c.db());
   std::string why;
   const engine::LoadedRevision* rev = revisions.in_force(day, why);
-  if (!rev) throw ApiError(404, fmt::format("no model is in force on {}: {}", day.iso(), why));
+  if (!rev) throw ApiError(404, text::tr("{}: deadlines are those of the model in force; ask for a period that a revision governs (GET /api/revisions shows them)", why));
   json periods = json::array();
   if (period) {
     periods.push_back(period_json(*rev->model, *period, unit.get()));

@@ -7,6 +7,7 @@
 #include "api_error.hpp"
 #include "context.hpp"
 #include "mera/engine/dashboard_json.hpp"
+#include "mera/text/tr.hpp"
 #include "query.hpp"
 
 namespace mera::service {
@@ -34,9 +35,7 @@ Asked asked(Context& c, const engine::UnitTree& tree, Action action) {
 // The engine's refusal of a request (no revision in force, a unit not in the tree that period,
 // no reports to choose a period from): the client's to change, 400 (404 for what does not exist).
 [[noreturn]] void refuse(const engine::RequestError& e) {
-  std::string words = as_query_words(e.what());
-  bool missing = words.find("has no indicator") != std::string::npos || words.find("has no revision") != std::string::npos;
-  throw ApiError(missing ? 404 : 400, words);
+  throw ApiError(e.kind == engine::RequestError::Kind::missing ? 404 : 400, as_query_words(e.what()));
 }
 
 // Without a period asked, access was judged on today: judged again on the period the engine chose.
@@ -53,7 +52,7 @@ json with_problems(nlohmann::ordered_json body, const engine::Dashboard& d) {
 
 void get_indicators(Context& c) {
   std::string format = c.param("format").empty() ? "json" : c.param("format");
-  if (format != "json" && format != "csv") throw ApiError(400, fmt::format("format={}: write format=json (the default) or format=csv", format));
+  if (format != "json" && format != "csv") throw ApiError(400, text::tr("format={}: write format=json (the default) or format=csv", format));
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   Asked a = asked(c, tree, Action::read_indicators);
   engine::Revisions revisions(c.db());

@@ -16,6 +16,7 @@
 #include "mera/engine/publish.hpp"
 #include "mera/rules/diff.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 #include "query.hpp"
 
 namespace mera::service {
@@ -36,14 +37,14 @@ json revision_json(const storage::Revision& r, const std::vector<engine::InForce
 
 std::int64_t revision_id(const std::string& text) {
   bool digits = !text.empty() && text.size() <= 18 && std::all_of(text.begin(), text.end(), [](unsigned char ch) { return std::isdigit(ch); });
-  if (!digits) throw ApiError(404, fmt::format("no revision {}: a revision is a number (GET /api/revisions lists them)", text));
+  if (!digits) throw ApiError(404, text::tr("no revision {}: a revision is a number (GET /api/revisions lists them)", text));
   return std::stoll(text);
 }
 
 storage::Revision stored(Context& c, const std::string& text) {
   std::int64_t id = revision_id(text);
   auto r = c.db().revision(id);
-  if (!r) throw ApiError(404, fmt::format("no revision {} (GET /api/revisions lists them)", id));
+  if (!r) throw ApiError(404, text::tr("no revision {} (GET /api/revisions lists them)", id));
   return *r;
 }
 
@@ -58,14 +59,14 @@ void get_revisions(Context& c) {
 
 // A path of a model's file as a revision stores it: relative, '/'-separated, plain names.
 std::string path_problem(const std::string& path) {
-  if (path.empty() || path.size() > 200) return "a path of 1 to 200 characters";
+  if (path.empty() || path.size() > 200) return text::tr("a path of 1 to 200 characters");
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t end = std::min(path.find('/', start), path.size());
     std::string part = path.substr(start, end - start);
     if (part.empty() || part == "." || part == ".." ||
         part.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
-      return "relative, its parts Latin letters, digits, '.', '_' and '-' between '/' (such as \"tomsk/model.mera\"), no '..'";
+      return text::tr("relative, its parts Latin letters, digits, '.', '_' and '-' between '/' (such as \"tomsk/model.mera\"), no '..'");
     start = end + 1;
   }
   return {};
@@ -80,28 +81,30 @@ void post_revision(Context& c) {
   std::string effective_text = required_text(body, "effective");
   std::string why;
   auto effective = dsl::parse_iso_date(effective_text, &why);
-  if (!effective) throw ApiError(400, fmt::format("\"effective\": {}: {}; write a day as 2022-01-01", effective_text, why.empty() ? "not a date" : why));
+  if (!effective) throw ApiError(400, text::tr("\"effective\": {}: {}; write a day as 2022-01-01", effective_text, why.empty() ? text::tr("not a date") : why));
   auto files_it = body.find("files");
   if (files_it == body.end() || !files_it->is_object() || files_it->empty())
-    throw ApiError(400, "the request needs \"files\": an object of the model's files, path to text, such as {\"tomsk/model.mera\": \"model tomsk ...\"}");
+    throw ApiError(400, text::tr("the request needs \"files\": an object of the model's files, path to text, such as {{\"tomsk/model.mera\": \"model tomsk ...\"}}"));
   rules::ModelFiles files;
   for (const auto& [path, text] : files_it->items()) {
-    if (auto problem = path_problem(path); !problem.empty()) throw ApiError(400, fmt::format("\"files\": the path \"{}\" must be {}", path, problem));
-    if (!text.is_string()) throw ApiError(400, fmt::format("\"files\": \"{}\" must be the file's text", path));
+    if (auto problem = path_problem(path); !problem.empty()) throw ApiError(400, text::tr("\"files\": the path \"{}\" must be {}", path, problem));
+    if (!text.is_string()) throw ApiError(400, text::tr("\"files\": \"{}\" must be the file's text", path));
     files.emplace(path, text.get<std::string>());
   }
-  if (auto problem = path_problem(root); !problem.empty()) throw ApiError(400, fmt::format("\"root\": \"{}\" must be {}", root, problem));
-  if (!files.contains(root) && files.lower_bound(root + "/") == files.end())
-    throw ApiError(400, fmt::format("\"root\": \"{}\" is neither a file of \"files\" nor a folder of them: name the model's own folder (\"tomsk\")", root));
+  if (auto problem = path_problem(root); !problem.empty()) throw ApiError(400, text::tr("\"root\": \"{}\" must be {}", root, problem));
+  // A folder of them: some path starts with "root/" (the first path at or after it does then).
+  auto under_root = files.lower_bound(root + "/");
+  if (!files.contains(root) && (under_root == files.end() || !under_root->first.starts_with(root + "/")))
+    throw ApiError(400, text::tr("\"root\": \"{}\" is neither a file of \"files\" nor a folder of them: name the model's own folder (\"tomsk\")", root));
   engine::PublishRequest request{root, *effective, me.login, storage::now_utc()};
   request.files = &files;
   engine::PublishReport report = engine::publish_revision(c.db(), request);
-  if (!report.model) throw ApiError(400, "the model has errors; nothing was published", to_json(report.diags));
-  if (report.diags.has_errors()) throw ApiError(400, fmt::format("cannot publish: {}; nothing was published", report.refused), to_json(report.diags));
-  if (!report.refused.empty()) throw ApiError(409, fmt::format("cannot publish: {}; nothing was published", report.refused), to_json(report.diags));
+  if (!report.model) throw ApiError(400, text::tr("the model has errors; nothing was published: correct what \"diagnostics\" lists and publish again"), to_json(report.diags));
+  if (report.diags.has_errors()) throw ApiError(400, text::tr("cannot publish: {}; nothing was published", report.refused), to_json(report.diags));
+  if (!report.refused.empty()) throw ApiError(409, text::tr("cannot publish: {}; nothing was published", report.refused), to_json(report.diags));
   json out = {{"revision", report.revision}, {"model", report.model->name}, {"status", "draft"}, {"effective", effective->iso()},
               {"hash", report.hash}, {"diagnostics", to_json(report.diags)},
-              {"message", fmt::format("revision {} published as a draft: it changes nothing until approved; GET /api/revisions/{}/compare "
+              {"message", text::tr("revision {} published as a draft: it changes nothing until approved; GET /api/revisions/{}/compare "
                                       "shows what it would do to the indicators",
                                       report.revision, report.revision)}};
   if (report.same_meaning_as) out["same_meaning_as"] = report.same_meaning_as;  // only layout or comments differ
@@ -114,7 +117,7 @@ void post_approve(Context& c) {
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   c.require(Action::approve_revision, me.unit, today_utc(), tree);
   engine::ApproveReport report = engine::approve_revision(c.db(), {r.id, me.unit, me.login, storage::now_utc()});
-  if (!report.approved) throw ApiError(409, fmt::format("cannot approve revision {}: {}", r.id, report.refused));
+  if (!report.approved) throw ApiError(409, text::tr("cannot approve revision {}: {}", r.id, report.refused));
   std::vector<engine::InForce> spans;
   if (report.governs) spans.push_back(*report.governs);
   json out = revision_json(report.revision, spans);
@@ -134,14 +137,14 @@ const char* action_word(rules::ChangeAction a) {
 std::shared_ptr<const rules::Model> checked(const storage::Revision& r) {
   rules::CheckResult result = engine::check_revision(r);
   if (!result.model)
-    throw ApiError(409, fmt::format("revision {} no longer checks with this mera: nothing to compare", r.id), to_json(result.diags));
+    throw ApiError(409, text::tr("revision {} no longer checks with this mera: nothing to compare; compare revisions that check", r.id), to_json(result.diags));
   return result.model;
 }
 
 void get_diff(Context& c) {
   c.caller();
   if (c.param("from").empty() || c.param("to").empty())
-    throw ApiError(400, "give the two revisions to compare: from=A&to=B (GET /api/revisions lists them)");
+    throw ApiError(400, text::tr("give the two revisions to compare: from=A&to=B (GET /api/revisions lists them)"));
   storage::Revision from = stored(c, c.param("from")), to = stored(c, c.param("to"));
   rules::ModelDiff diff = rules::diff_models(*checked(from), *checked(to));
   json changes = json::array();
@@ -151,7 +154,8 @@ void get_diff(Context& c) {
     changes.push_back({{"kind", rules::kind_name(ch.kind)}, {"action", action_word(ch.action)}, {"name", ch.name}, {"label", ch.label},
                        {"summary", ch.summary}, {"aspects", aspects}});
   }
-  std::string from_name = fmt::format("revision {} ({})", from.id, from.status), to_name = fmt::format("revision {} ({})", to.id, to.status);
+  std::string from_name = text::tr("revision {} ({})", from.id, engine::status_words(from.status));
+  std::string to_name = text::tr("revision {} ({})", to.id, engine::status_words(to.status));
   c.reply(200, {{"from", from.id}, {"to", to.id}, {"changes", changes}, {"text", rules::render(diff, from_name, to_name)}});
 }
 

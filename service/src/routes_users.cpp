@@ -13,6 +13,7 @@
 #include "context.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "mera/service/accounts.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::service {
 namespace {
@@ -29,7 +30,7 @@ storage::Account managed(Context& c, const engine::UnitTree& tree) {
   const std::string login = c.req.matches[1];
   c.caller();
   auto a = c.db().account(login);
-  if (!a) throw ApiError(404, fmt::format("no account '{}' (GET /api/users lists those you manage)", login));
+  if (!a) throw ApiError(404, text::tr("no account '{}' (GET /api/users lists those you manage)", login));
   c.require(Action::manage_accounts, a->unit, today_utc(), tree);
   return *a;
 }
@@ -51,12 +52,12 @@ void post_user(Context& c) {
   std::string login = required_text(body, "login"), unit = required_text(body, "unit"), role_word = required_text(body, "role");
   std::string password = required_text(body, "password");
   auto role = role_from(role_word);
-  if (!role) throw ApiError(400, fmt::format("\"role\": '{}' is not a role; a role is one of {}", role_word, role_list()));
+  if (!role) throw ApiError(400, text::tr("\"role\": '{}' is not a role; a role is one of {}", role_word, role_list()));
   if (auto why = login_problem(login); !why.empty()) throw ApiError(400, why);
   engine::UnitTree tree = engine::UnitTree::load(c.db());
-  if (!tree.unit(unit)) throw ApiError(400, fmt::format("\"unit\": no unit '{}' in the unit tree{}", unit, forms::closest(unit, tree.ids())));
+  if (!tree.unit(unit)) throw ApiError(400, text::tr("\"unit\": no unit '{}' in the unit tree{} (GET /api/units lists those you may read)", unit, forms::closest(unit, tree.ids())));
   c.require(Action::manage_accounts, unit, today_utc(), tree);
-  if (c.db().account(login)) throw ApiError(409, fmt::format("the login '{}' is taken: choose another", login));
+  if (c.db().account(login)) throw ApiError(409, text::tr("the login '{}' is taken: choose another", login));
   try {
     add_account(c.db(), login, unit, *role, password, me.login);
   } catch (const std::invalid_argument& e) {
@@ -68,7 +69,7 @@ void post_user(Context& c) {
 void post_disable(Context& c) {
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   storage::Account a = managed(c, tree);
-  if (a.login == c.caller().login) throw ApiError(409, "an administrator cannot disable its own account: ask another administrator");
+  if (a.login == c.caller().login) throw ApiError(409, text::tr("an administrator cannot disable its own account: ask another administrator"));
   int ended = disable_account(c.db(), a.login, c.caller().login);
   c.reply(200, {{"login", a.login}, {"state", "disabled"}, {"sessions_ended", ended}});
 }
@@ -83,7 +84,7 @@ void post_password(Context& c) {
   } catch (const std::invalid_argument& e) {
     throw ApiError(400, e.what());
   }
-  c.reply(200, {{"login", a.login}, {"password_changed", true}, {"message", "its sessions were ended: it logs in again with the new password"}});
+  c.reply(200, {{"login", a.login}, {"password_changed", true}, {"message", text::tr("its sessions were ended: it logs in again with the new password")}});
 }
 
 }  // namespace

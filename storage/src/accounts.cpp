@@ -2,6 +2,7 @@
 // password hashing and the lock-out policy live in service/.
 #include "connection.hpp"
 #include "mera/storage/database.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::storage {
 namespace {
@@ -15,15 +16,15 @@ Account read_account(const Query& q) {
 
 // An UPDATE of one account that must find it: a login that is not there is the caller's mistake.
 void require_changed(const Connection& c, const std::string& login, const std::string& path) {
-  if (c.changes() == 0) throw Error("no account '" + login + "' in " + path + "; see mera users list");
+  if (c.changes() == 0) throw Error(text::tr("no account '{}' in {}; see mera users list", login, path));
 }
 
 }  // namespace
 
 void Database::add_account(const Account& a) {
   connection_->require_write("add_account");
-  if (account(a.login)) throw Error("an account '" + a.login + "' already exists in " + path() + "; choose another login");
-  if (!unit(a.unit)) throw Error("no unit '" + a.unit + "' in " + path() + " to give the account '" + a.login + "' (see mera units list)");
+  if (account(a.login)) throw Error(text::tr("an account '{}' already exists in {}; choose another login", a.login, path()));
+  if (!unit(a.unit)) throw Error(text::tr("no unit '{}' in {} to give the account '{}' (see mera units list)", a.unit, path(), a.login));
   connection_->query("INSERT INTO accounts(login, unit, role, password_hash, created_at, disabled_at, failed_logins, locked_until) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
       .bind(1, a.login).bind(2, a.unit).bind(3, a.role).bind(4, a.password_hash).bind(5, a.created_at)

@@ -1,5 +1,6 @@
-# mera submit in Russian (LANG=ru_RU.UTF-8, nothing in LC_ALL or LC_MESSAGES): the frame and the
-# messages of a refused file are Russian; the same file with LC_ALL=C.UTF-8 is English.
+# The CLI in Russian (LANG=ru_RU.UTF-8, nothing in LC_ALL or LC_MESSAGES): mera submit's frame and the
+# messages of a refused file (the same file with LC_ALL=C.UTF-8 is English); status, eval, deadlines,
+# units, users and review history over the Tomsk demo.
 # cmake -DMERA=... -DSOURCE=... -DWORK=... -P russian.cmake
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
@@ -59,3 +60,70 @@ foreach(part "^tomsk «Томская область», редакция 1 \\(д
     message(FATAL_ERROR "mera eval in Russian: exit ${exit}, no match for '${part}':\n${out}${err}")
   endif()
 endforeach()
+
+# mera deadlines, units, users and review history in Russian over the same demo: each run's exit
+# and every pattern it must match (its standard output and error together).
+function(russian expected_exit)
+  cmake_parse_arguments(R "" "INPUT" "ARGS;MATCH" ${ARGN})
+  set(input_option)
+  if(R_INPUT)
+    file(WRITE ${WORK}/input.txt "${R_INPUT}")
+    set(input_option INPUT_FILE ${WORK}/input.txt)
+  else()
+    file(WRITE ${WORK}/empty.txt "")
+    set(input_option INPUT_FILE ${WORK}/empty.txt)
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LC_ALL --unset=LC_MESSAGES LANG=ru_RU.UTF-8 ${MERA} ${R_ARGS}
+                  ${input_option} RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  foreach(part ${R_MATCH})
+    if(NOT exit EQUAL expected_exit OR NOT "${out}${err}" MATCHES "${part}")
+      message(FATAL_ERROR "mera ${R_ARGS} in Russian: exit ${exit} (expected ${expected_exit}), no match for '${part}':\n${out}${err}")
+    endif()
+  endforeach()
+endfunction()
+
+russian(0 ARGS deadlines --db ${WORK}/demo.db --period 2021Q4 --unit org01
+        MATCH "^tomsk: сроки сдачи за 2021Q4 \\(2021-10-01 .. 2021-12-31\\), редакция 1, действующая на 2021-10-01\nдля org01  "
+              "\\(organization\\): формы, которые оно сдаёт, и этапы, на которых оно передаёт отчёты выше\n"
+              "\nblood_families  Работа с кровными семьями\n  organization -> platform  2022-01-10  понедельник\n")
+russian(0 ARGS deadlines --db ${WORK}/demo.db --year 2021
+        MATCH "^tomsk: сроки сдачи в 2021 году, редакция 1, действующая на 2021-01-01\n\nформа +этап +2021Q1 +2021Q2")
+russian(2 ARGS deadlines --db ${WORK}/demo.db --year 20x1 MATCH "^mera: «20x1» — не год: запишите год как 2021\n$")
+russian(2 ARGS deadlines --db ${WORK}/demo.db MATCH "^mera: для deadlines укажите --period \\(2021Q4\\) или --year \\(2021\\), что-то одно\n$")
+russian(1 ARGS deadlines --db ${WORK}/demo.db --year 2019 MATCH "^mera: ошибка: на 2019-01-01 не действует ни одна утверждённая редакция модели")
+# The same under LC_ALL=C.UTF-8: English, whatever LANG says.
+execute_process(COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8 LANG=ru_RU.UTF-8 ${MERA} deadlines --db ${WORK}/demo.db --period 2021Q4
+                RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT exit EQUAL 0 OR NOT "${out}" MATCHES "^tomsk: due dates for 2021Q4 .*2022-01-10  Monday\n")
+  message(FATAL_ERROR "mera deadlines under LC_ALL=C.UTF-8: exit ${exit}\n${out}${err}")
+endif()
+
+russian(0 ARGS units list --db ${WORK}/demo.db --on 2021-03-31
+        MATCH "^дерево подразделений на 2021-03-31: [0-9]+ подразделени(й|я)\n  department  Департамент")
+russian(2 ARGS units list --db ${WORK}/demo.db --on 2021-13-01 MATCH "^mera: ошибка: «2021-13-01» — не дата; запишите дату как 2021-03-31\n$")
+file(WRITE ${WORK}/units_bad.csv "id,name,level,parent,from,to\norg99,Центр,organisation,platform_blood,2022-01-01,\n")
+russian(1 ARGS units import --db ${WORK}/demo.db ${WORK}/units_bad.csv
+        MATCH "units_bad.csv:2:[0-9]+: ошибка: в модели «tomsk» нет уровня «organisation»; может быть, имелось в виду «organization»\\?\n"
+              "units_bad.csv: 1 ошибка; ничего не загружено: исправьте их и загрузите файл снова\n$")
+
+russian(0 ARGS users add --db ${WORK}/demo.db --login petrov --unit org01 --role submitter INPUT "pw of petrov 7Xq!\n"
+        MATCH "^учётная запись petrov добавлена: роль submitter, подразделение org01\n$")
+russian(2 ARGS users add --db ${WORK}/demo.db --login petrov --unit org01 --role submitter INPUT "pw of petrov 7Xq!\n"
+        MATCH "^mera: ошибка: учётная запись «petrov» в [^\n]+ уже есть; выберите другой логин\n$")
+russian(2 ARGS users add --db ${WORK}/demo.db --login sidorov --unit org01 --role boss
+        MATCH "^mera: ошибка: --role boss: роль — одно из: submitter, reviewer")
+russian(2 ARGS users add --db ${WORK}/demo.db --login sidorov --unit org01 --role submitter
+        MATCH "^mera: ошибка: на стандартном вводе нет пароля: передайте его одной строкой")
+russian(2 ARGS users add --db ${WORK}/demo.db --login sidorov --unit org01 --role submitter INPUT "short\n"
+        MATCH "^mera: ошибка: пароль слишком короткий: нужно не меньше [0-9]+ символов\n$")
+russian(2 ARGS users passwd --db ${WORK}/demo.db --login nobody INPUT "pw of nobody 7Xq!\n"
+        MATCH "^mera: ошибка: учётной записи «nobody» нет в ")
+russian(0 ARGS users disable --db ${WORK}/demo.db --login petrov MATCH "^учётная запись petrov отключена; завершено 0 сеансов\n$")
+russian(0 ARGS users list --db ${WORK}/demo.db
+        MATCH "^логин                 роль            подразделение           состояние\n"
+              "\npetrov                submitter       org01                   отключена [0-9T:-]+Z\n")
+
+russian(0 ARGS review history --db ${WORK}/demo.db 1
+        MATCH "\n  [0-9-]+ +отправлен  версия 1, отчёт 1, от "
+              "\n  [0-9-]+ +принят     [a-z_]+ \\([a-z]+\\)\n"
+              "\nсейчас: версия 1 \\(отчёт 1\\): ")

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <filesystem>
+#include <map>
 
 #include "server_process.hpp"
 
@@ -42,6 +44,12 @@ struct World {
     BOOST_REQUIRE(run({"init", "--db", db, std::string(MERA_SOURCE_DIR) + "/examples/tomsk"}, dir).exit == 0);
     BOOST_REQUIRE(run_with_input({"users", "add", "--db", db, "--login", "ivanova", "--unit", "org01", "--role", "submitter"},
                                  "pw of ivanova 7Xq!\n", dir) == 0);
+    // The department's methodologist, approver and administrator: the routes of revisions and accounts.
+    for (const char* login : {"method", "head", "admin"}) {
+      std::string role = login == std::string("method") ? "methodologist" : login == std::string("head") ? "approver" : "admin";
+      BOOST_REQUIRE(run_with_input({"users", "add", "--db", db, "--login", login, "--unit", "department", "--role", role},
+                                   std::string("pw of ") + login + " 7Xq!\n", dir) == 0);
+    }
     // Started in a Russian locale: a request without Accept-Language is still answered in
     // English, so the server's own environment never picks the language of an answer.
     const char* before = std::getenv("LC_ALL");
@@ -53,16 +61,29 @@ struct World {
   }
 
   Reply call(const std::string& method, const std::string& path, const std::string& body, const std::string& language, bool auth = true) {
+    return call_as(auth ? token : "", method, path, body, language);
+  }
+  // A request with another account's token ("" for none).
+  Reply call_as(const std::string& bearer, const std::string& method, const std::string& path, const std::string& body,
+                const std::string& language) {
     httplib::Client client("127.0.0.1", server->port());
     client.set_read_timeout(120, 0);  // a generous bound, not a measurement
     httplib::Headers headers;
-    if (auth && !token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    if (!bearer.empty()) headers.emplace("Authorization", "Bearer " + bearer);
     if (!language.empty()) headers.emplace("Accept-Language", language);
     httplib::Result r = method == "GET" ? client.Get(path, headers) : client.Post(path, headers, body, "application/json");
     BOOST_REQUIRE_MESSAGE(r, method << " " << path << ": no answer");
     BOOST_TEST_INFO(method << " " << path << " [" << language << "] -> " << r->status << " " << r->body);
     return {r->status, json::parse(r->body, nullptr, false), r->get_header_value("Content-Language")};
   }
+
+  // The token of one of the accounts made above, logged in once.
+  const std::string& token_of(const std::string& login) {
+    auto& t = tokens[login];
+    if (t.empty()) t = call_as("", "POST", "/api/login", json{{"login", login}, {"password", "pw of " + login + " 7Xq!"}}.dump(), "").body["token"];
+    return t;
+  }
+  std::map<std::string, std::string> tokens;
 };
 
 World& world() {
@@ -71,6 +92,24 @@ World& world() {
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Words of an English frame that a Russian answer must not have left in it. Names (period=P,
+// GET /api/revisions, a model's ids) are Latin in both languages and are not among them.
+bool english_left(const std::string& text) {
+  for (const char* word : {" the ", " a ", " is ", " not ", " no ", "give ", "write ", "cannot", "refused", "nothing", " lists ",
+                           " must ", " has ", " with ", " of ", " for ", " or ", "such as", " in force"})
+    if (has(" " + text + " ", word)) return true;
+  return false;
+}
+
+// A refusal told in Russian: its status, Cyrillic words with `part` among them, no English frame.
+void russian_refusal(const Reply& r, int status, const std::string& part) {
+  BOOST_TEST(r.status == status, part << ": " << r.body.dump());
+  BOOST_TEST(r.language == "ru");
+  std::string e = r.error();
+  BOOST_TEST(has(e, part), part << ": " << e);
+  BOOST_TEST(!english_left(e), part << ": " << e);
+}
 
 }  // namespace
 
@@ -175,4 +214,127 @@ BOOST_AUTO_TEST_CASE(status_speaks_russian_and_keeps_its_kinds) {
       BOOST_TEST((kind == "overdue" || kind == "due_soon" || kind == "next" || kind == "returned" || kind == "corrected" ||
                   kind == "to_review" || kind == "ready" || kind == "late"), kind);
     }
+}
+
+// Indicators, the dashboard and explain: the service's own refusals of a parameter and the
+// engine's of a request, in Russian; a value with none is shown in Russian, its reason stays.
+BOOST_AUTO_TEST_CASE(indicators_refuse_in_russian) {
+  World& w = world();
+  const std::string& method = w.token_of("method");
+  russian_refusal(w.call_as(method, "GET", "/api/indicators?format=xml", "", "ru"), 400, "format=xml: укажите format=json");
+  russian_refusal(w.call_as(method, "GET", "/api/indicators?unit=org99", "", "ru"), 404, "подразделения «org99» нет в дереве подразделений");
+  russian_refusal(w.call_as(method, "GET", "/api/indicators/nosuch/explain?period=2021", "", "ru"), 404, "в модели «tomsk» нет показателя «nosuch»");
+  russian_refusal(w.call_as(method, "GET", "/api/indicators?period=2020H2", "", "ru"), 400, "не было в дереве подразделений в период 2020H2");
+  russian_refusal(w.call_as(method, "GET", "/api/indicators?period=2021Q5", "", "ru"), 400, "квартала 5 нет");
+  russian_refusal(w.call_as(method, "GET", "/api/audit?limit=0", "", "ru"), 400, "limit=0: укажите целое число от 1 до ");
+  Reply en = w.call_as(method, "GET", "/api/indicators?format=xml", "", "");
+  BOOST_TEST(has(en.error(), "format=xml: write format=json (the default) or format=csv"), en.error());
+  BOOST_TEST(english_left(en.error()));  // the check of a Russian answer would catch this one
+  Reply values = w.call_as(method, "GET", "/api/indicators?period=2019Q4&unit=department", "", "ru");
+  russian_refusal(values, 400, "на 2019-10-01 не действует ни одна утверждённая редакция модели");
+  Reply ok = w.call_as(method, "GET", "/api/indicators?period=2022&unit=department", "", "ru");
+  BOOST_REQUIRE(ok.status == 200);
+  bool empty_seen = false;
+  for (const auto& unit : ok.body["units"])
+    for (const auto& i : unit["indicators"])
+      if (i["value"].is_null() && i.contains("reason")) {
+        empty_seen = true;
+        BOOST_TEST((i["reason"] == "no data" || i["reason"] == "empty" || i["reason"] == "0/0"), i.dump());  // a machine's word
+        BOOST_TEST(!english_left(i["display"].get<std::string>() + " " + i.value("detail", "")), i.dump());
+      }
+  BOOST_TEST(empty_seen);  // no reports for 2022 in this database: every value has none
+}
+
+// Deadlines: the refusals and the weekdays in Russian.
+BOOST_AUTO_TEST_CASE(deadlines_speak_russian) {
+  World& w = world();
+  russian_refusal(w.call("GET", "/api/deadlines", "", "ru"), 400, "укажите period=P");
+  russian_refusal(w.call("GET", "/api/deadlines?period=2021Q4&year=2021", "", "ru"), 400, "что-то одно");
+  russian_refusal(w.call("GET", "/api/deadlines?year=20x1", "", "ru"), 400, "year=20x1: это не год");
+  russian_refusal(w.call("GET", "/api/deadlines?year=2019", "", "ru"), 404, "сроки берутся из действующей модели");
+  Reply ok = w.call("GET", "/api/deadlines?period=2021Q4&unit=org01", "", "ru");
+  BOOST_REQUIRE(ok.status == 200);
+  BOOST_REQUIRE(!ok.body["periods"][0]["forms"].empty());
+  for (const auto& f : ok.body["periods"][0]["forms"])
+    for (const auto& hop : f["hops"]) BOOST_TEST(hop["weekday"] == "понедельник", hop.dump());  // 2022-01-10
+  Reply en = w.call("GET", "/api/deadlines?period=2021Q4&unit=org01", "", "");
+  BOOST_TEST(en.body["periods"][0]["forms"][0]["hops"][0]["weekday"] == "Monday");
+}
+
+// Revisions: publish, approve, diff in Russian, with the engine's reasons; the status of a
+// revision stays the machine's word, its span in force is told in Russian.
+BOOST_AUTO_TEST_CASE(revisions_refuse_in_russian) {
+  World& w = world();
+  const std::string& method = w.token_of("method");
+  const std::string& head = w.token_of("head");
+  russian_refusal(w.call_as(head, "POST", "/api/revisions/abc/approve", "", "ru"), 404, "редакции abc нет: номер редакции — это число");
+  russian_refusal(w.call_as(head, "POST", "/api/revisions/99/approve", "", "ru"), 404, "редакции 99 нет");
+  russian_refusal(w.call_as(head, "POST", "/api/revisions/1/approve", "", "ru"), 409, "редакцию 1 утвердить нельзя: она уже утверждена");
+  russian_refusal(w.call_as(method, "GET", "/api/revisions/diff", "", "ru"), 400, "укажите две редакции для сравнения");
+  auto publish = [&](const json& body) { return w.call_as(method, "POST", "/api/revisions", body.dump(), "ru"); };
+  json files = {{"tomsk/model.mera", "model tomsk \"x\" {"}};
+  russian_refusal(publish({{"root", "tomsk"}, {"effective", "2022-13-01"}, {"files", files}}), 400, "\"effective\": 2022-13-01: месяца 13 нет");
+  russian_refusal(publish({{"root", "tomsk"}, {"effective", "2022-01-01"}}), 400, "в запросе нужно поле \"files\"");
+  russian_refusal(publish({{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", {{"../x", "a"}}}}), 400, "путь «../x» должен быть таким: относительным");
+  russian_refusal(publish({{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", {{"tomsk/model.mera", 1}}}}), 400, "должен быть текст файла");
+  // A root that names none of the files: refused, not a failure of the server.
+  russian_refusal(publish({{"root", "other"}, {"effective", "2022-01-01"}, {"files", files}}), 400, "«other» — не файл из \"files\" и не папка с ними");
+  Reply broken = publish({{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", files}});
+  russian_refusal(broken, 400, "в модели есть ошибки, ничего не опубликовано");
+  BOOST_TEST(!broken.body["diagnostics"].empty());
+  // The Tomsk model as stored: the same as revision 1, refused with the engine's reason.
+  json same = json::object();
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MERA_SOURCE_DIR) + "/examples/tomsk"))
+    if (entry.path().extension() == ".mera") same["tomsk/" + entry.path().filename().string()] = slurp(entry.path());
+  russian_refusal(publish({{"root", "tomsk"}, {"effective", "2020-06-10"}, {"files", same}}), 409,
+                  "опубликовать нельзя: она совпадает с редакцией 1 (утверждена, вступает в силу 2020-06-10)");
+  Reply late = publish({{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", same}});
+  russian_refusal(late, 400, "дата вступления в силу в модели не совпадает с указанной");
+  BOOST_TEST(has(late.first_message(), "модель вступает в силу 2020-06-10, а в --effective указано 2022-01-01"), late.first_message());
+  Reply diff = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=1", "", "ru");
+  BOOST_TEST(diff.body["text"] == "по смыслу редакция 1 (утверждена) и редакция 1 (утверждена) не различаются\n");
+  Reply list = w.call_as(method, "GET", "/api/revisions", "", "ru");
+  BOOST_TEST(list.body["revisions"][0]["status"] == "approved");
+  BOOST_TEST(list.body["revisions"][0]["governs"]["text"] == "с 2020-06-10");
+}
+
+// Accounts: every refusal of /api/users in Russian; the state of an account stays the machine's word.
+BOOST_AUTO_TEST_CASE(accounts_refuse_in_russian) {
+  World& w = world();
+  const std::string& admin = w.token_of("admin");
+  auto add = [&](const std::string& login, const std::string& unit, const std::string& role, const std::string& password) {
+    return w.call_as(admin, "POST", "/api/users", json{{"login", login}, {"unit", unit}, {"role", role}, {"password", password}}.dump(), "ru");
+  };
+  const std::string good = "a long enough password";
+  russian_refusal(add("petrov", "org01", "boss", good), 400, "\"role\": «boss» — не роль; роль — одно из: submitter");
+  russian_refusal(add("pet rov", "org01", "submitter", good), 400, "в логине «pet rov» есть недопустимый символ");
+  russian_refusal(add("", "org01", "submitter", good), 400, "логин — это от 1 до 64 символов");
+  russian_refusal(add("petrov", "org99", "submitter", good), 400, "\"unit\": подразделения «org99» нет в дереве подразделений");
+  russian_refusal(add("ivanova", "org01", "submitter", good), 409, "логин «ivanova» уже занят: выберите другой");
+  russian_refusal(add("petrov", "org01", "submitter", "short"), 400, "пароль слишком короткий: нужно не меньше ");
+  russian_refusal(add("petrov", "org01", "submitter", "two\nlines of a password"), 400, "в пароле есть перевод строки");
+  russian_refusal(w.call_as(admin, "POST", "/api/users/nobody/disable", "", "ru"), 404, "учётной записи «nobody» нет");
+  russian_refusal(w.call_as(admin, "POST", "/api/users/admin/disable", "", "ru"), 409, "администратор не может отключить собственную учётную запись");
+  Reply changed = w.call_as(admin, "POST", "/api/users/head/password", json{{"password", "another good password"}}.dump(), "ru");
+  BOOST_TEST(changed.status == 200);
+  BOOST_TEST(changed.body["message"] == "её сеансы завершены: войти снова можно с новым паролем");
+  w.tokens.erase("head");  // its session ended with the change
+  Reply list = w.call_as(admin, "GET", "/api/users", "", "ru");
+  for (const auto& a : list.body["accounts"]) BOOST_TEST((a["state"] == "active" || a["state"] == "disabled"));
+  Reply audit = w.call_as(admin, "GET", "/api/audit?limit=1", "", "ru");
+  BOOST_TEST(audit.body["scope"] == "все записи");
+}
+
+// A report's history: its steps and where it stands, in Russian.
+BOOST_AUTO_TEST_CASE(a_history_is_told_in_russian) {
+  World& w = world();
+  Reply sent = w.call("POST", "/api/submissions", report("org01", "2021Q3"), "ru");
+  BOOST_REQUIRE_MESSAGE(sent.status == 201, sent.body.dump());
+  std::int64_t id = sent.body["ids"][0];
+  Reply h = w.call("GET", "/api/submissions/" + std::to_string(id) + "/history", "", "ru");
+  BOOST_REQUIRE(h.status == 200);
+  BOOST_TEST(has(h.body["lines"][0].get<std::string>(), "отправлен  версия 1, отчёт "), h.body.dump());
+  BOOST_TEST(has(h.body["now"].get<std::string>(), "версия 1 (отчёт "), h.body.dump());
+  BOOST_TEST(!english_left(h.body["now"].get<std::string>()), h.body.dump());
+  BOOST_TEST(h.body["events"].empty());
 }

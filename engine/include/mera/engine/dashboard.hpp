@@ -40,7 +40,11 @@ struct Dashboard {
 // Thrown for a request that cannot be answered (unknown unit, bad period, no revision in
 // force); the message says what to do.
 struct RequestError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  // What the request names may not exist (a revision, an indicator): the service answers 404
+  // for it, 400 for the rest. A flag, for the message is in the reader's language.
+  enum class Kind { refused, missing };
+  explicit RequestError(const std::string& message, Kind k = Kind::refused) : std::runtime_error(message), kind(k) {}
+  Kind kind;
 };
 
 // Resolves the defaults, picks the approved revision in force on the period's first day and

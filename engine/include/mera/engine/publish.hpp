@@ -72,5 +72,7 @@ ApproveReport approve_revision(storage::Database& db, const ApproveRequest& requ
 std::vector<InForce> in_force_spans(const std::vector<storage::Revision>& revisions);
 // "2021-01-01 .. 2021-12-31", "2022-01-01 onwards"
 std::string span_text(const InForce& span);
+// A revision's status ("draft", "approved", the stored machine's word) in the reader's language.
+std::string status_words(const std::string& status);
 
 }  // namespace mera::engine
