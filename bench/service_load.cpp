@@ -76,6 +76,7 @@ void drive(const char* what, int port, int clients, double seconds, int expected
     threads.emplace_back([&, c] {
       httplib::Client client("127.0.0.1", port);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);  // as curl and browsers do
       client.set_read_timeout(120, 0);
       Result& r = results[static_cast<std::size_t>(c)];
       for (long i = 0; Clock::now() < end; ++i) {

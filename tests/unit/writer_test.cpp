@@ -49,10 +49,16 @@ struct WriterWorld {
     std::thread thread;
     explicit Holder(Writer& w) : writer(w) {
       thread = std::thread([this] {
-        writer.run([this](storage::Database&) {
-          holding = true;
-          while (!released) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        });
+        // Sent again when it waited too long itself (a case with a wait of 1 ms on a busy machine).
+        while (!holding) {
+          try {
+            writer.run([this](storage::Database&) {
+              holding = true;
+              while (!released) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            });
+          } catch (const service::Overloaded&) {
+          }
+        }
       });
       while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
