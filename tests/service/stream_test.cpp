@@ -97,7 +97,8 @@ std::vector<std::string> tokens_of_the_clients(RoutesWorld& w) {
 BOOST_AUTO_TEST_SUITE(stream)
 
 BOOST_AUTO_TEST_CASE(after_sigkill_every_acknowledged_submission_is_stored_and_the_file_is_whole) {
-  RoutesWorld w;
+  RoutesWorld& w = routes_world();
+  w.server = std::make_unique<Server>(w.db, w.dir / "serve-kill.log");
   auto before = versions(w.db);
   Stream stream;
   stream.start(w, tokens_of_the_clients(w));
@@ -124,7 +125,8 @@ BOOST_AUTO_TEST_CASE(after_sigkill_every_acknowledged_submission_is_stored_and_t
 }
 
 BOOST_AUTO_TEST_CASE(after_sigterm_what_is_stored_is_exactly_what_was_acknowledged) {
-  RoutesWorld w;
+  RoutesWorld& w = routes_world();
+  w.server = std::make_unique<Server>(w.db, w.dir / "serve-term.log");
   auto before = versions(w.db);
   Stream stream;
   stream.start(w, tokens_of_the_clients(w));
@@ -139,6 +141,59 @@ BOOST_AUTO_TEST_CASE(after_sigterm_what_is_stored_is_exactly_what_was_acknowledg
       BOOST_TEST(after[key] - before[key] == stream.acknowledged[static_cast<std::size_t>(c)], unit_of(c) << " " << period);
     }
   BOOST_TEST(contains(w.server->log(), "mera serve: stopped; every request received was answered"));
+}
+
+// Overload, made certain: another process holds the write lock, so the writer's first group
+// waits for it; with --queue 1 one more write may wait and the next is refused at once; with
+// --request-seconds 1 the one that waited is refused when its turn comes. The pauses only
+// order the requests (each is sent well after the one before has arrived); nothing is timed.
+BOOST_AUTO_TEST_CASE(writes_beyond_the_queue_or_waiting_too_long_get_503_and_nothing_is_stored) {
+  RoutesWorld& w = routes_world();
+  w.server = std::make_unique<Server>(w.db, w.dir / "serve-queue.log", std::vector<std::string>{"--queue", "1", "--request-seconds", "1"});
+  auto tokens = tokens_of_the_clients(w);
+  auto before = versions(w.db);
+  struct Answer {
+    int status = 0;  // 0: no answer
+    std::string body, retry_after;
+  };
+  auto send = [&](int c) {
+    httplib::Client client("127.0.0.1", w.server->port());
+    client.set_read_timeout(120, 0);
+    httplib::Headers headers{{"Authorization", "Bearer " + tokens[static_cast<std::size_t>(c)]}};
+    auto r = client.Post("/api/submissions?correct=true", headers, request_body(c), "application/json");
+    if (r && r->status == 400 && r->body.find("nothing to correct") != std::string::npos)
+      r = client.Post("/api/submissions", headers, request_body(c), "application/json");
+    return r ? Answer{r->status, r->body, r->get_header_value("Retry-After")} : Answer{};
+  };
+  Answer first, second;
+  std::thread a, b;
+  {
+    mera::storage::Database other = mera::storage::Database::open(w.db);
+    auto lock = other.write();
+    a = std::thread([&] { first = send(0); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the writer now waits for the lock with it
+    b = std::thread([&] { second = send(1); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));  // it waits in the queue
+    Answer third = send(2);
+    BOOST_TEST(third.status == 503, third.body);
+    BOOST_TEST(third.retry_after == "1");
+    BOOST_TEST(contains(third.body, "writes waiting"), third.body);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // the second has waited more than 1 s
+  }  // the lock is released: the writer's first group goes on
+  a.join();
+  b.join();
+  BOOST_TEST(first.status == 201, first.body);
+  BOOST_TEST(second.status == 503, second.body);
+  BOOST_TEST(second.retry_after == "1");
+  BOOST_TEST(contains(second.body, "waited more than 1 s"), second.body);
+  auto after = versions(w.db);
+  for (const char* period : kPeriods) {
+    std::pair<std::string, std::string> stored{unit_of(0), period}, refused{unit_of(1), period}, full{unit_of(2), period};
+    BOOST_TEST(after[stored] == before[stored] + 1);
+    BOOST_TEST(after[refused] == before[refused]);
+    BOOST_TEST(after[full] == before[full]);
+  }
+  BOOST_TEST(w.server->stop() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
