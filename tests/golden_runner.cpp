@@ -13,7 +13,8 @@
 //     over a database made from WORLD/model (with its units.csv) and every WORLD/data file
 //   golden/diff/NAME/ with old.mera (or a folder old/) and new.mera (or new/)  beside
 //     NAME.expected: what `mera model diff old new` prints; the diagnostics of each side, and
-//     the diff only when both sides check
+//     the diff only when both sides check; NAME.ru.expected beside them: the same in Russian
+//     (to add one, create it empty and run with MERA_UPDATE_GOLDEN=1)
 // Run with MERA_UPDATE_GOLDEN=1 to write the actual outputs as the new expectations (then read
 // the diff before committing it). A mismatch prints the whole actual output.
 #define BOOST_TEST_MODULE mera_golden
@@ -312,6 +313,15 @@ bool register_cases() {
   for (const auto& c : pairs) {
     fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
     diff->add(utf::make_test_case([=] { compare(expected, diff_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+    // The same two models read by a Russian methodologist, when NAME.ru.expected is there.
+    fs::path russian = c.parent_path() / (c.filename().string() + ".ru.expected");
+    if (fs::exists(russian))
+      diff->add(utf::make_test_case(
+          [=] {
+            mera::text::Scope language(mera::text::Language::ru);
+            compare(russian, diff_output(c));
+          },
+          c.filename().string() + ".ru", __FILE__, __LINE__));
   }
   master.add(diff);
   return true;

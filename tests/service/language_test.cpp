@@ -338,3 +338,48 @@ BOOST_AUTO_TEST_CASE(a_history_is_told_in_russian) {
   BOOST_TEST(!english_left(h.body["now"].get<std::string>()), h.body.dump());
   BOOST_TEST(h.body["events"].empty());
 }
+
+// A diff of two revisions read by a Russian methodologist: the item lines and the aspects in
+// Russian words, the file's own text (formats, bounds) as the file writes it; "kind" and
+// "action" stay the machine's words in either language.
+BOOST_AUTO_TEST_CASE(a_diff_is_told_in_russian) {
+  World& w = world();
+  const std::string& method = w.token_of("method");
+  json files = json::object();
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MERA_SOURCE_DIR) + "/examples/tomsk")) {
+    if (entry.path().extension() != ".mera") continue;
+    std::string text = slurp(entry.path());
+    auto edit = [&](const std::string& from, const std::string& to) {
+      std::size_t at = text.find(from);
+      BOOST_REQUIRE_MESSAGE(at != std::string::npos, entry.path().filename().string() << " has no " << from);
+      text.replace(at, from.size(), to);
+    };
+    std::string name = entry.path().filename().string();
+    if (name == "model.mera") edit("effective 2020-06-10", "effective 2022-01-01");
+    if (name == "blood_families.mera") edit("field families            int >= 0 ", "field families            int >= 0 required ");
+    if (name == "indicators.mera") edit("sum(blood_families.closed)\n  format int", "sum(blood_families.closed)\n  format number digits 1");
+    files["tomsk/" + name] = text;
+  }
+  Reply published = w.call_as(method, "POST", "/api/revisions", json{{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", files}}.dump(), "ru");
+  BOOST_REQUIRE_MESSAGE(published.status == 201, published.body.dump());
+  std::string to = std::to_string(published.body["revision"].get<std::int64_t>());
+  Reply diff = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=" + to, "", "ru");
+  BOOST_REQUIRE_MESSAGE(diff.status == 200, diff.body.dump());
+  BOOST_TEST(diff.language == "ru");
+  std::string text = diff.body["text"];
+  BOOST_TEST(has(text, "изменено   модель tomsk «Томская область»\n    вступает в силу: 2020-06-10 -> 2022-01-01\n"), text);
+  BOOST_TEST(has(text, "изменено   поле blood_families.families «Обслужено семей за период»\n    обязательное: нет -> да\n"), text);
+  BOOST_TEST(has(text, "изменено   показатель blood_families_served «Кровные семьи: обслужено семей»\n    формат: int -> number digits 1\n"), text);
+  BOOST_TEST(has(text, "3 изменения: изменено 3\n"), text);
+  for (const char* english : {"changed", "added", "removed", " model ", " field ", " indicator ", "effective", "required:", "format:", " yes", " no\n", "change"})
+    BOOST_TEST(!has(text, english), english << " in " << text);
+  for (const auto& change : diff.body["changes"]) {
+    BOOST_TEST(change["action"] == "changed");
+    BOOST_TEST((change["kind"] == "model" || change["kind"] == "field" || change["kind"] == "indicator"), change.dump());
+  }
+  BOOST_TEST(diff.body["changes"][1]["aspects"][0]["aspect"] == "обязательное");
+  // The same diff without the header: the English of `mera model diff`.
+  Reply en = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=" + to, "", "");
+  BOOST_TEST(has(en.body["text"].get<std::string>(), "changed  field blood_families.families «Обслужено семей за период»\n    required: no -> yes\n"),
+             en.body.dump());
+}
