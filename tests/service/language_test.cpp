@@ -290,7 +290,18 @@ BOOST_AUTO_TEST_CASE(revisions_refuse_in_russian) {
                   "опубликовать нельзя: она совпадает с редакцией 1 (утверждена, вступает в силу 2020-06-10)");
   Reply late = publish({{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", same}});
   russian_refusal(late, 400, "дата вступления в силу в модели не совпадает с указанной");
-  BOOST_TEST(has(late.first_message(), "модель вступает в силу 2020-06-10, а в --effective указано 2022-01-01"), late.first_message());
+  // The request's own word for the date, not the CLI's option.
+  BOOST_TEST(has(late.first_message(), "модель вступает в силу 2020-06-10, а в \"effective\" указано 2022-01-01"), late.first_message());
+  BOOST_TEST(!has(late.first_message() + late.error(), "--effective"), late.body.dump());
+  // Another region's model: told what to do in the service, never the server's database file nor `mera init`.
+  json other = same;
+  std::string header = other["tomsk/model.mera"];
+  header.replace(header.find("model tomsk \""), 12, "model tomsk2 ");
+  other["tomsk/model.mera"] = header;
+  Reply region = publish({{"root", "tomsk"}, {"effective", "2020-06-10"}, {"files", other}});
+  russian_refusal(region, 409, "в этом сервисе ведётся модель «tomsk», а это модель «tomsk2»: у модели каждого региона свой сервис");
+  BOOST_TEST(!has(region.error(), w.db), region.error());
+  BOOST_TEST(!has(region.error(), "mera init"), region.error());
   Reply diff = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=1", "", "ru");
   BOOST_TEST(diff.body["text"] == "по смыслу редакция 1 (утверждена) и редакция 1 (утверждена) не различаются\n");
   Reply list = w.call_as(method, "GET", "/api/revisions", "", "ru");
@@ -382,4 +393,19 @@ BOOST_AUTO_TEST_CASE(a_diff_is_told_in_russian) {
   Reply en = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=" + to, "", "");
   BOOST_TEST(has(en.body["text"].get<std::string>(), "changed  field blood_families.families «Обслужено семей за период»\n    required: no -> yes\n"),
              en.body.dump());
+}
+
+// The note on the period the engine chose names another the request's way (period), not the
+// CLI's (--period), in an answer of 200 as in a refusal.
+BOOST_AUTO_TEST_CASE(the_chosen_period_is_named_in_the_requests_words) {
+  World& w = world();
+  Reply sent = w.call("POST", "/api/submissions", report("org01", "2021Q4"), "ru");  // a complete year with reports
+  BOOST_REQUIRE_MESSAGE(sent.status == 201 || sent.status == 409, sent.body.dump());
+  for (const char* route : {"/api/indicators?unit=org01", "/api/indicators/blood_families_served/explain?unit=org01"}) {
+    Reply r = w.call("GET", route, "", "ru");
+    BOOST_REQUIRE_MESSAGE(r.status == 200, route << ": " << r.body.dump());
+    std::string note = r.body.value("period_chosen", "");
+    BOOST_TEST(has(note, "другой год — через period"), route << ": " << note);
+    BOOST_TEST(!has(note, "--period"), route << ": " << note);
+  }
 }
