@@ -11,6 +11,7 @@
 #include "mera/dsl/date.hpp"
 #include "mera/engine/dashboard.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 
@@ -41,7 +42,7 @@ int print_dashboard(const storage::Database& db, const engine::DashboardRequest&
     std::cerr << dsl::render(dashboard.problems);
     return dashboard.problems.error_count() ? input_errors : ok;
   } catch (const engine::RequestError& e) {
-    std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
+    std::cerr << "mera: " << text::tr("error") << ": " << dsl::printable(e.what(), true) << '\n';
     return failure;
   }
 }
@@ -50,7 +51,7 @@ int run_eval(const std::string& db_path, const engine::DashboardRequest& request
              const std::string& explain, bool compare) {
   auto how = engine::dashboard_format(format);
   if (!how) {  // a usage error is told before the database is opened
-    std::cerr << fmt::format("mera: error: unknown format '{}': use table, json or csv\n", format);
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("unknown format '{}': use table, json or csv", format) << "\n";
     return failure;
   }
   storage::Database db = storage::Database::open(db_path);

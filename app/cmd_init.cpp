@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "mera/engine/init.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 
@@ -14,13 +15,13 @@ int run_init(const std::string& db_path, const std::string& model_path, const st
   engine::InitReport report = engine::init_database(db_path, model_path, user, storage::now_utc());
   std::cerr << dsl::render(report.diags);
   if (!report.created) {
-    std::cerr << fmt::format("{}: {} has errors; no database was created\n", db_path, report.model ? report.units_file : model_path);
+    std::cerr << text::tr("{}: {} has errors; no database was created", db_path, report.model ? report.units_file : model_path) << "\n";
     return input_errors;
   }
-  std::string units = report.units_file.empty() ? std::string("no units yet (mera units import)")
-                                                : fmt::format("{} units from {}", report.units, report.units_file);
-  std::cout << fmt::format("{}: created with model {} (revision {}, in force from {}; {}) and {}\n", db_path, report.model->name,
-                           report.revision, report.model->effective.iso(), report.model->summary(), units);
+  std::string units = report.units_file.empty() ? text::tr("no units yet (mera units import)")
+                                                : text::tr("{0} {0:unit|units} from {1}", text::count(report.units), report.units_file);
+  std::cout << text::tr("{}: created with model {} (revision {}, in force from {}; {}) and {}", db_path, report.model->name, report.revision,
+                        report.model->effective.iso(), report.model->summary(), units) << "\n";
   return ok;
 }
 

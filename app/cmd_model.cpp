@@ -67,20 +67,23 @@ int run_model_list(const std::string& db_path) {
   struct Row {
     std::string id, status, effective, governs, hash, published, approved;
   };
-  std::vector<Row> rows{{"revision", "status", "effective", "governs periods starting", "hash", "published", "approved"}};
+  // One message ("status" alone is a dashboard's judgement in the catalog).
+  std::vector<std::string> names = text::columns(MERA_TEXT("revision|status|effective|governs periods starting|hash|published|approved"));
+  names.resize(7);
+  std::vector<Row> rows{{names[0], names[1], names[2], names[3], names[4], names[5], names[6]}};
   for (const auto& r : all) {
-    std::string governs = r.status == "draft" ? "(a draft: nothing)" : "(never: a later revision has the same date)";
+    std::string governs = r.status == "draft" ? text::tr("(a draft: nothing)") : text::tr("(never: a later revision has the same date)");
     for (const auto& s : spans)
       if (s.revision == r.id) governs = engine::span_text(s);
-    rows.push_back({std::to_string(r.id), r.status, r.effective.iso(), governs, r.hash.substr(0, 12), r.author + " " + r.created_at,
-                    r.status == "approved" ? r.approved_by + " " + r.approved_at : ""});
+    rows.push_back({std::to_string(r.id), engine::status_words(r.status), r.effective.iso(), governs, r.hash.substr(0, 12),
+                    r.author + " " + r.created_at, r.status == "approved" ? r.approved_by + " " + r.approved_at : ""});
   }
   std::size_t w[6] = {};
   for (const auto& row : rows) {
     const std::string* cells[6] = {&row.id, &row.status, &row.effective, &row.governs, &row.hash, &row.published};
     for (int i = 0; i < 6; ++i) w[i] = std::max(w[i], dsl::display_width(*cells[i]));
   }
-  std::cout << fmt::format("model {} in {}\n", all.empty() ? std::string("?") : all.front().model, db_path);
+  std::cout << text::tr("model {} in {}", all.empty() ? std::string("?") : all.front().model, db_path) << "\n";
   for (const auto& row : rows)
     std::cout << fmt::format("  {}  {}  {}  {}  {}  {}  {}\n", dsl::padded(row.id, w[0], true), dsl::padded(row.status, w[1]),
                              dsl::padded(row.effective, w[2]), dsl::padded(row.governs, w[3]), dsl::padded(row.hash, w[4]),

@@ -9,9 +9,11 @@
 
 #include "commands.hpp"
 #include "mera/engine/lua_sandbox.hpp"
+#include "mera/engine/publish.hpp"
 #include "mera/engine/revisions.hpp"
 #include "mera/rules/diff.hpp"
 #include "mera/storage/database.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 namespace {
@@ -19,7 +21,7 @@ namespace {
 bool all_digits(const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); }); }
 
 struct Side {
-  std::string name;  // how the output names it: a path, or "revision 2"
+  std::string name;  // how the output names it: a path, or "revision 2 (approved)", «редакция 2 (утверждена)»
   rules::CheckResult checked;
 };
 
@@ -27,8 +29,8 @@ struct Side {
 Side load_side(const std::optional<storage::Database>& db, const std::string& arg) {
   if (db && all_digits(arg)) {
     std::optional<storage::Revision> r = db->revision(std::stoll(arg));
-    if (!r) throw std::runtime_error(fmt::format("{} has no revision {} (mera model list --db {})", db->path(), arg, db->path()));
-    return {fmt::format("revision {} ({})", r->id, r->status), engine::check_revision(*r)};
+    if (!r) throw std::runtime_error(text::tr("{} has no revision {} (mera model list --db {} lists them)", db->path(), arg, db->path()));
+    return {text::tr("revision {} ({})", r->id, engine::status_words(r->status)), engine::check_revision(*r)};
   }
   return {arg, rules::load_model(arg, engine::LuaSandbox())};
 }
@@ -41,7 +43,8 @@ int run_model_diff(const std::string& db_path, const std::string& old_arg, const
   Side before = load_side(db, old_arg), after = load_side(db, new_arg);
   std::cerr << dsl::render(before.checked.diags) << dsl::render(after.checked.diags);
   if (!before.checked.model || !after.checked.model) {
-    std::cerr << fmt::format("{} has errors: nothing to compare\n", !before.checked.model ? before.name : after.name);
+    std::cerr << text::tr("{} has errors: nothing to compare; correct them and compare again", !before.checked.model ? before.name : after.name)
+              << "\n";
     return input_errors;
   }
   std::cout << rules::render(rules::diff_models(*before.checked.model, *after.checked.model), before.name, after.name);

@@ -31,7 +31,7 @@ int apply_file(storage::Database& db, const std::string& path, const std::string
   try {
     file = dsl::read_source(path);
   } catch (const std::exception& e) {
-    std::cerr << "mera: error: " << dsl::printable(e.what(), true) << '\n';
+    std::cerr << "mera: " << text::tr("error") << ": " << dsl::printable(e.what(), true) << '\n';
     return failure;
   }
   engine::ReviewFileReport report = engine::review_file(db, file, {user, {}});
@@ -44,7 +44,7 @@ int apply_file(storage::Database& db, const std::string& path, const std::string
 
 int run_review(const ReviewArgs& a, const std::string& user) {
   if (a.action.empty() == a.file.empty()) {
-    std::cerr << "mera: review needs either a step (accept, return, forward, history) or --file, not both\n";
+    std::cerr << "mera: " << text::tr("review needs either a step (accept, return, forward, history) or --file, not both") << "\n";
     return failure;
   }
   storage::Database db = storage::Database::open(a.db);
@@ -60,7 +60,7 @@ int run_review(const ReviewArgs& a, const std::string& user) {
   r.user = user;
   engine::ReviewOutcome out = engine::review(db, r);
   if (!out.done) {
-    std::cerr << fmt::format("mera: error: {}; nothing was recorded\n", dsl::printable(out.message));
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("{}; nothing was recorded", dsl::printable(out.message)) << "\n";
     return input_errors;
   }
   std::cout << dsl::printable(out.message) << '\n';

@@ -269,7 +269,12 @@ int main(int argc, char** argv) {
       continue;
     }
     bool raw = std::all_of(uses.begin(), uses.end(), [](const Use& u) { return u.raw; });
-    if (auto why = raw ? std::string() : mismatch(t, it->second->russian); !why.empty())
+    // A row of column names (text::columns): as many columns in Russian as in English.
+    const std::string& ru = it->second->russian;
+    if (raw && std::count(t.begin(), t.end(), '|') != std::count(ru.begin(), ru.end(), '|'))
+      problems.push_back("text/ru.po:" + std::to_string(it->second->line) + ": " + shown(t) + " (" + where +
+                         "): the Russian has not as many '|'-separated columns as the English");
+    if (auto why = raw ? std::string() : mismatch(t, ru); !why.empty())
       problems.push_back("text/ru.po:" + std::to_string(it->second->line) + ": " + shown(t) + " (" + where + "): " + why);
   }
   for (const auto& e : catalog.entries)

@@ -10,10 +10,12 @@
 //     the same in Russian
 //   golden/eval/WORLD/NAME.eval                 beside  NAME.eval.expected: what `mera eval` prints
 //     (the .eval file holds its arguments: --unit U --period P --all --format F --explain I)
-//     over a database made from WORLD/model (with its units.csv) and every WORLD/data file
+//     over a database made from WORLD/model (with its units.csv) and every WORLD/data file;
+//     NAME.ru.eval the same in Russian
 //   golden/diff/NAME/ with old.mera (or a folder old/) and new.mera (or new/)  beside
 //     NAME.expected: what `mera model diff old new` prints; the diagnostics of each side, and
-//     the diff only when both sides check
+//     the diff only when both sides check; NAME.ru.expected beside them: the same in Russian
+//     (to add one, create it empty and run with MERA_UPDATE_GOLDEN=1)
 // Run with MERA_UPDATE_GOLDEN=1 to write the actual outputs as the new expectations (then read
 // the diff before committing it). A mismatch prints the whole actual output.
 #define BOOST_TEST_MODULE mera_golden
@@ -299,7 +301,13 @@ bool register_cases() {
     auto* suite = BOOST_TEST_SUITE(world.path().filename().string());
     for (const auto& c : found) {
       fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
-      suite->add(utf::make_test_case([=] { compare(expected, eval_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+      bool russian = c.stem().extension() == ".ru";  // NAME.ru.eval: what a Russian reader is told
+      suite->add(utf::make_test_case(
+          [=] {
+            mera::text::Scope language(russian ? mera::text::Language::ru : mera::text::Language::en);
+            compare(expected, eval_output(c));
+          },
+          c.filename().string(), __FILE__, __LINE__));
     }
     eval->add(suite);
   }
@@ -312,6 +320,15 @@ bool register_cases() {
   for (const auto& c : pairs) {
     fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
     diff->add(utf::make_test_case([=] { compare(expected, diff_output(c)); }, c.filename().string(), __FILE__, __LINE__));
+    // The same two models read by a Russian methodologist, when NAME.ru.expected is there.
+    fs::path russian = c.parent_path() / (c.filename().string() + ".ru.expected");
+    if (fs::exists(russian))
+      diff->add(utf::make_test_case(
+          [=] {
+            mera::text::Scope language(mera::text::Language::ru);
+            compare(russian, diff_output(c));
+          },
+          c.filename().string() + ".ru", __FILE__, __LINE__));
   }
   master.add(diff);
   return true;

@@ -9,6 +9,7 @@
 #include "mera/engine/dashboard.hpp"
 #include "mera/engine/dashboard_json.hpp"
 #include "mera/engine/display.hpp"
+#include "mera/engine/publish.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "dashboard_lines.hpp"
 #include "mera/text/tr.hpp"
@@ -28,7 +29,7 @@ std::string revision_words(const Dashboard& d) {
   if (r.id == d.in_force) return text::tr("revision {} (in force from {})", r.id, r.effective.iso());
   std::string current = d.in_force ? text::tr("revision {} is in force for this period", d.in_force)
                                    : text::tr("no approved revision is in force for this period");
-  return text::tr("revision {} ({}, effective {}; what-if: {}, and nothing is stored)", r.id, r.status, r.effective.iso(), current);
+  return text::tr("revision {} ({}, effective {}; what-if: {}, and nothing is stored)", r.id, status_words(r.status), r.effective.iso(), current);
 }
 
 namespace {
@@ -53,11 +54,15 @@ std::string table(const Dashboard& d) {
       value_w = std::max(value_w, display_width(l.shown));
       target_w = std::max(target_w, display_width(l.target));
     }
+    const std::string status = text::tr("status");
+    std::size_t status_w = std::max<std::size_t>(6, display_width(status));
+    for (const auto& l : all) status_w = std::max(status_w, display_width(text::translate(l.status)));
     out += fmt::format("  {}  {}  {}  {}  {}\n", padded(indicator, label_w), padded(value, value_w, true), padded(target, target_w),
-                       padded(text::tr("status"), 6), text::tr("name"));
+                       padded(status, status_w), text::tr("name"));
     std::string notes;
     for (const auto& l : all) {
-      out += fmt::format("  {}  {}  {}  {:<6}  {}\n", padded(l.label, label_w), padded(l.shown, value_w, true), padded(l.target, target_w), l.status, l.name);
+      out += fmt::format("  {}  {}  {}  {}  {}\n", padded(l.label, label_w), padded(l.shown, value_w, true), padded(l.target, target_w),
+                         padded(text::translate(l.status), status_w), l.name);
       if (const auto* n = l.empty; n && !n->detail.empty() && n->reason != forms::NoValue::lua_error)
         notes += fmt::format("    {}: {}\n", l.name, n->detail);
     }
@@ -161,25 +166,26 @@ std::string csv(const Dashboard& d) {
 }
 
 std::string value_line(const rules::Format& format, const forms::Value& v) {
-  if (const auto* n = v.get<forms::Null>()) return no_value_words(n->reason) + (n->detail.empty() ? "" : ": " + n->detail);
-  if (const double* x = v.get<double>()) return fmt::format("{} (shown as {})", exact(*x), display(format, v));
+  if (const auto* n = v.get<forms::Null>()) return text::translate(no_value_words(n->reason)) + (n->detail.empty() ? "" : ": " + n->detail);
+  if (const double* x = v.get<double>()) return text::tr("{} (shown as {})", exact(*x), display(format, v));
   if (const auto* b = v.get<forms::Breakdown>()) {
     std::string exacts;
     for (std::size_t i = 0; i < b->counts.size(); ++i) {
       const forms::Null* n = b->why_empty(i);
-      exacts += (i > 0 ? ", " : "") + b->enumeration->values[i].name + " " + (n ? no_value_words(n->reason) : exact(b->counts[i]));
+      exacts += (i > 0 ? ", " : "") + b->enumeration->values[i].name + " " + (n ? text::translate(no_value_words(n->reason)) : exact(b->counts[i]));
     }
-    return fmt::format("{} (shown as {})", exacts, display(format, v));
+    return text::tr("{} (shown as {})", exacts, display(format, v));
   }
   return forms::to_text(v);
 }
 
 // The value of a breakdown indicator, one category a line.
-std::string category_lines(const rules::Format& format, const std::vector<CategoryValue>& categories) {
+// `indent` is where the value's text begins, after its "= ".
+std::string category_lines(const rules::Format& format, const std::vector<CategoryValue>& categories, std::size_t indent) {
   std::size_t name_w = 0;
   for (const auto& c : categories) name_w = std::max(name_w, display_width(c.category->name));
   std::string out;
-  for (const auto& c : categories) out += fmt::format("           {}  {}\n", padded(c.category->name, name_w), value_line(format, c.value));
+  for (const auto& c : categories) out += std::string(indent, ' ') + padded(c.category->name, name_w) + "  " + value_line(format, c.value) + "\n";
   return out;
 }
 
@@ -189,7 +195,7 @@ std::string category_targets(const rules::Indicator& ind, const IndicatorValue& 
   bool own = v.target_value.is<forms::Breakdown>();
   std::string out;
   for (const auto& c : v.categories) {
-    out += (out.empty() ? "" : ", ") + c.category->name + " " + (c.target == TargetStatus::none ? "nothing to judge" : target_words(c.target));
+    out += (out.empty() ? "" : ", ") + c.category->name + " " + (c.target == TargetStatus::none ? text::tr("nothing to judge") : text::translate(target_words(c.target)));
     if (own) out += " (" + target_text(ind, c.target_value) + ")";
   }
   return out;
@@ -197,24 +203,29 @@ std::string category_targets(const rules::Indicator& ind, const IndicatorValue& 
 
 // The units' shares of an aggregate: what each unit adds up to (per category for a breakdown).
 std::string contributions(const AggregateTrace& a) {
-  std::size_t unit_w = display_width("unit");
+  // unit, reports, matched (with a `where`), adds (without categories), submissions
+  std::vector<std::string> names = text::columns(MERA_TEXT("unit|reports|matched|adds|submissions"));
+  names.resize(5);
+  std::size_t unit_w = display_width(names[0]);
   for (const auto& c : a.units) unit_w = std::max(unit_w, display_width(dsl::printable(c.unit)));
+  std::size_t reports_w = std::max<std::size_t>(7, display_width(names[1])), matched_w = std::max<std::size_t>(7, display_width(names[2]));
   bool where = a.expr->has_where;
-  std::vector<std::string> columns{"adds"};
+  std::vector<std::string> columns{names[3]};
   if (a.categories) {
     columns.clear();
     for (const auto& v : a.categories->values) columns.push_back(v.name);
   }
   std::vector<std::size_t> widths;
   for (const auto& c : columns) widths.push_back(std::max<std::size_t>(a.categories ? 7 : 10, display_width(c)));
-  std::string out = fmt::format("  {}  {:>7}  {}", padded("unit", unit_w), "reports", where ? "matched  " : "");
+  std::string out = "  " + padded(names[0], unit_w) + "  " + padded(names[1], reports_w, true) + "  " + (where ? padded(names[2], matched_w) + "  " : "");
   for (std::size_t i = 0; i < columns.size(); ++i) out += padded(columns[i], widths[i], true) + "  ";
-  out += "submissions\n";
+  out += names[4] + "\n";
   for (const auto& c : a.units) {
     std::string ids;
     for (auto id : c.submissions) ids += (ids.empty() ? "" : " ") + std::to_string(id);
-    if (c.matched > c.submissions.size()) ids += fmt::format(" ... ({} in all)", c.matched);
-    out += fmt::format("  {}  {:>7}  {}", padded(dsl::printable(c.unit), unit_w), c.rows, where ? fmt::format("{:>7}  ", c.matched) : "");
+    if (c.matched > c.submissions.size()) ids += text::tr(" ... ({} in all)", c.matched);
+    out += "  " + padded(dsl::printable(c.unit), unit_w) + "  " + padded(std::to_string(c.rows), reports_w, true) + "  " +
+           (where ? padded(std::to_string(c.matched), matched_w, true) + "  " : "");
     for (std::size_t i = 0; i < columns.size(); ++i)
       out += padded(exact(!a.categories ? c.total : i < c.categories.size() ? c.categories[i] : 0.0), widths[i], true) + "  ";
     out += ids + "\n";
@@ -304,37 +315,43 @@ std::string render(const Dashboard& dashboard, DashboardFormat format) {
 std::string render(const Explanation& e, const Dashboard& d) {
   const rules::Indicator& ind = *e.result.indicator;
   const auto& unit = d.units.front().unit;
-  std::string out = fmt::format("{} «{}»\nfor {} «{}», period {}, under revision {} of model {}\n\n", ind.name, ind.label, dsl::printable(unit.id), dsl::printable(unit.name),
-                                d.period.text(), d.revision->revision.id, d.revision->model->name);
+  std::string out = fmt::format("{} «{}»\n", ind.name, ind.label) +
+                    text::tr("for {} «{}», period {}, under revision {} of model {}", dsl::printable(unit.id), dsl::printable(unit.name),
+                             d.period.text(), d.revision->revision.id, d.revision->model->name) +
+                    "\n\n";
+  // The words of the left column, aligned on the '=' of the value: "value  = ...", "format   ...".
+  const std::string value = text::tr("value"), format = text::tr("format"), target = text::tr("target");
+  std::size_t w = std::max(display_width(value) + 2, display_width(format) + 1);
+  std::string formula = "  " + padded(value, w) + "= " + dsl::format_expr(ind.value) + "\n" + "  " + std::string(w, ' ') + "= ";
   if (e.result.categories.empty())
-    out += fmt::format("  value  = {}\n         = {}\n", dsl::format_expr(ind.value), value_line(ind.format, e.result.value));
+    out += formula + value_line(ind.format, e.result.value) + "\n";
   else
-    out += fmt::format("  value  = {}\n         = per category of {}:\n{}", dsl::format_expr(ind.value), e.result.value.as<forms::Breakdown>().enumeration->name,
-                       category_lines(ind.format, e.result.categories));
-  out += fmt::format("  format   {}{}{}\n", format_words(ind.format),
-                     ind.format.kind == rules::Format::Kind::integer ? "" : fmt::format(" digits {}", ind.format.digits),
-                     ind.format.truncate ? " truncate (cut, not rounded, for display)" : "");
+    out += formula + text::tr("per category of {}:", e.result.value.as<forms::Breakdown>().enumeration->name) + "\n" +
+           category_lines(ind.format, e.result.categories, w + 4);
+  out += "  " + padded(format, w + 2) + format_words(ind.format) +
+         (ind.format.kind == rules::Format::Kind::integer ? "" : fmt::format(" digits {}", ind.format.digits)) +
+         (ind.format.truncate ? text::tr(" truncate (cut, not rounded, for display)") : "") + "\n";
   if (ind.target)
-    out += fmt::format("  target {} {} -> {}\n", ind.target->op, dsl::format_expr(ind.target->value),
+    out += fmt::format("  {} {} {} -> {}\n", target, ind.target->op, dsl::format_expr(ind.target->value),
                        !e.result.categories.empty()           ? category_targets(ind, e.result)
-                       : e.result.target == TargetStatus::none ? "nothing to judge"
-                                                              : target_words(e.result.target));
+                       : e.result.target == TargetStatus::none ? text::tr("nothing to judge")
+                                                              : text::translate(target_words(e.result.target)));
   if (!e.uses.empty()) {
-    out += "\nindicators it uses:\n";
+    out += "\n" + text::tr("indicators it uses:") + "\n";
     for (const auto& u : e.uses)
-      out += fmt::format("  {} for {} = {}\n", u.value.indicator->name, u.period.text(), value_line(u.value.indicator->format, u.value.value));
-    out += "  (each explained by `mera eval --explain NAME`)\n";
+      out += "  " + text::tr("{} for {} = {}", u.value.indicator->name, u.period.text(), value_line(u.value.indicator->format, u.value.value)) + "\n";
+    out += "  " + text::tr("(each explained by `mera eval --explain NAME`)") + "\n";
   }
   for (const auto& a : e.aggregates) {
-    out += fmt::format("\n{} over {} = {}\n", dsl::format_expr(*a.expr), a.period.text(),
-                       a.value.is_null() ? value_line(ind.format, a.value) : forms::to_text(a.value));
+    out += "\n" + text::tr("{} over {} = {}", dsl::format_expr(*a.expr), a.period.text(),
+                            a.value.is_null() ? value_line(ind.format, a.value) : forms::to_text(a.value)) + "\n";
     if (a.units.empty()) {
-      out += "  no reports in scope\n";
+      out += "  " + text::tr("no reports in scope") + "\n";
       continue;
     }
     out += contributions(a);
   }
-  out += "\n`mera submissions --db DB --id N` shows a submission in full.\n";
+  out += "\n" + text::tr("`mera submissions --db DB --id N` shows a submission in full.") + "\n";
   return out;
 }
 

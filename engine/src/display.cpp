@@ -63,8 +63,10 @@ std::string target_text(const rules::Indicator& indicator, const forms::Value& t
 
 std::string target_words(TargetStatus status) {
   switch (status) {
-    case TargetStatus::met: return "met";
-    case TargetStatus::missed: return "missed";
+    // Marked for the catalog: the table and --explain show them translated, the JSON's
+    // "status" keeps these English words, a machine's.
+    case TargetStatus::met: return MERA_TEXT("met");
+    case TargetStatus::missed: return MERA_TEXT("missed");
     case TargetStatus::none: return "";
   }
   return "";

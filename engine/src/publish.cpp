@@ -40,10 +40,13 @@ namespace {
 // What may not be published even though the model checks: another model than the database's,
 // or nothing new.
 std::string publish_problem(const storage::Database& db, const std::vector<storage::Revision>& stored, const rules::Model& model,
-                            const std::string& hash) {
+                            const std::string& hash, bool from_service) {
   if (!stored.empty() && stored.front().model != model.name)
-    return text::tr("{} holds model '{}', and this is model '{}': a region's model has a database of its own (mera init)", db.path(),
-                       stored.front().model, model.name);
+    return from_service ? text::tr("this service keeps model '{0}', and this is model '{1}': a region's model has a service of its own; "
+                                   "publish here a revision of model '{0}'",
+                                   stored.front().model, model.name)
+                        : text::tr("{} holds model '{}', and this is model '{}': a region's model has a database of its own (mera init)", db.path(),
+                                   stored.front().model, model.name);
   for (const auto& r : stored)
     if (r.hash == hash)
       return text::tr("it is the same as revision {} ({}, effective {})", r.id, status_words(r.status), r.effective.iso());
@@ -72,11 +75,12 @@ PublishReport publish_revision(storage::Database& db, const PublishRequest& requ
   if (!report.model) return report;
   // One date in two places would let the stored text say one thing and the database another.
   if (request.effective != report.model->effective) {
+    const std::string option = request.from_service ? "\"effective\"" : "--effective";  // how the publisher gave the date
     report.diags.error(report.model->effective_span,
-                       text::tr("the model takes effect on {}, and --effective says {}: change the model's header so that the text and the "
-                                   "revision say the same",
-                                   report.model->effective.iso(), request.effective.iso()));
-    report.refused = text::tr("its effective date disagrees with --effective");
+                       text::tr("the model takes effect on {}, and {} says {}: change the model's header so that the text and the "
+                                "revision say the same",
+                                report.model->effective.iso(), option, request.effective.iso()));
+    report.refused = text::tr("its effective date disagrees with {}", option);
     return report;
   }
   storage::Revision draft = revision_of(*report.model, request.model_path, "draft", request.user, request.now);
@@ -84,7 +88,7 @@ PublishReport publish_revision(storage::Database& db, const PublishRequest& requ
   // Read under the write lock: two publishers of one model would otherwise both find it new.
   storage::Transaction tx = db.write();
   const std::vector<storage::Revision> stored = db.revisions();
-  report.refused = publish_problem(db, stored, *report.model, report.hash);
+  report.refused = publish_problem(db, stored, *report.model, report.hash, request.from_service);
   if (!report.refused.empty()) return report;
   report.revision = db.add_revision(draft);
   db.add_audit({0, request.now, request.user, "revision.publish", request.model_path,

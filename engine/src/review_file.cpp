@@ -9,6 +9,7 @@
 #include "mera/forms/read.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "mera/storage/clock.hpp"
+#include "mera/text/tr.hpp"
 #include "reviewer.hpp"
 
 namespace mera::engine {
@@ -16,7 +17,10 @@ namespace {
 
 enum Column { form, unit, period, record, action, as, reason, user, at, column_count };
 constexpr std::array<const char*, column_count> kNames{"form", "unit", "period", "record", "action", "as", "reason", "user", "at"};
-constexpr const char* kHeader = "form,unit,period,action,as,reason,user,at (record instead of period for record forms)";
+
+// The columns a review file has, for the refusals of a header: the names are the file's, the
+// note on record forms is the reader's.
+std::string header_text() { return "form,unit,period,action,as,reason,user,at" + text::tr(" (record instead of period for record forms)"); }
 
 class ReviewTable {
  public:
@@ -48,16 +52,16 @@ void ReviewTable::header(const forms::CsvRow& row) {
     const auto& x = row.cells[i];
     auto it = std::find_if(kNames.begin(), kNames.end(), [&](const char* n) { return x.text == n; });
     if (it == kNames.end())
-      report_.diags.error(x.span, fmt::format("unknown column '{}'{}; a review file has the columns {}", x.text,
-                                              forms::closest(x.text, {kNames.begin(), kNames.end()}), kHeader));
+      report_.diags.error(x.span, text::tr("unknown column '{}'{}; a review file has the columns {}", x.text,
+                                           forms::closest(x.text, {kNames.begin(), kNames.end()}), header_text()));
     else
       columns_[static_cast<std::size_t>(it - kNames.begin())] = static_cast<int>(i);
   }
   for (Column c : {Column::form, Column::unit, Column::action, Column::as})
     if (columns_[c] < 0)
-      report_.diags.error(row.span, fmt::format("the header has no column '{}'; a review file has the columns {}", kNames[c], kHeader));
+      report_.diags.error(row.span, text::tr("the header has no column '{}'; a review file has the columns {}", kNames[c], header_text()));
   if (columns_[period] < 0 && columns_[record] < 0)
-    report_.diags.error(row.span, fmt::format("the header has neither 'period' nor 'record'; a review file has the columns {}", kHeader));
+    report_.diags.error(row.span, text::tr("the header has neither 'period' nor 'record'; a review file has the columns {}", header_text()));
   header_ok_ = !report_.diags.has_errors();
 }
 
@@ -69,8 +73,8 @@ void ReviewTable::step(const forms::CsvRow& row) {
   std::string word = text(row, action);
   auto what = action_from_word(word);
   if (!what) {
-    report_.diags.error(cell(row, action)->span, fmt::format("unknown action '{}'{}; write accept, return or forward", word,
-                                                             forms::closest(word, {"accept", "return", "forward"})));
+    report_.diags.error(cell(row, action)->span, text::tr("unknown action '{}'{}; write accept, return or forward", word,
+                                                          forms::closest(word, {"accept", "return", "forward"})));
     return;
   }
   ReviewRequest r;
@@ -115,24 +119,23 @@ ReviewFileReport review_file_in(storage::Database& db, const dsl::SourcePtr& fil
     else table.step(row);
     first = false;
   });
-  if (first) report.diags.error({}, fmt::format("{}: the file is empty; a review file has the columns {}", report.file, kHeader));
+  if (first) report.diags.error({}, text::tr("{}: the file is empty; a review file has the columns {}", report.file, header_text()));
   if (report.diags.has_errors()) {
     report.refused = true;
     report.recorded = report.accepted = report.returned = report.forwarded = 0;
     return report;
   }
+  text::Scope english(text::Language::en);  // the audit log is English, whatever the reader's language
   db.add_audit({0, options.now, options.user, "review.import", report.file, summary(report)});
   return report;
 }
 
 std::string summary(const ReviewFileReport& r) {
-  if (r.refused) {
-    std::size_t n = r.diags.error_count();
-    return fmt::format("{}: refused: {} {} in {} {}; nothing of this file was stored", r.file, n, n == 1 ? "error" : "errors", r.read,
-                       r.read == 1 ? "row" : "rows");
-  }
-  return fmt::format("{}: {} {} recorded ({} accepted, {} returned, {} forwarded)", r.file, r.recorded, r.recorded == 1 ? "step" : "steps",
-                     r.accepted, r.returned, r.forwarded);
+  if (r.refused)
+    return text::tr("{0}: refused: {1} {1:error|errors} in {2} {2:row|rows}; nothing of this file was stored", r.file,
+                    text::count(r.diags.error_count()), text::count(r.read));
+  return text::tr("{0}: {1} {1:step|steps} recorded ({2} accepted, {3} returned, {4} forwarded)", r.file, text::count(r.recorded), r.accepted,
+                  r.returned, r.forwarded);
 }
 
 }  // namespace mera::engine

@@ -6,6 +6,7 @@
 
 #include "diff_parts.hpp"
 #include "mera/dsl/format.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 
@@ -28,6 +29,23 @@ const char* kind_name(ChangeKind kind) {
     case ChangeKind::lua_code: return "lua code";
   }
   return "item";
+}
+
+std::string kind_words(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::model: return text::tr("model");
+    case ChangeKind::level: return text::tr("level");
+    case ChangeKind::route: return text::tr("route");
+    case ChangeKind::enumeration: return text::tr("enum");
+    case ChangeKind::form: return text::tr("form");
+    case ChangeKind::field: return text::tr("field");
+    case ChangeKind::check: return text::tr("check");
+    case ChangeKind::deadline: return text::tr("deadline");
+    case ChangeKind::indicator: return text::tr("indicator");
+    case ChangeKind::lua_function: return text::tr("lua function");
+    case ChangeKind::lua_code: return text::tr("lua code");
+  }
+  return text::tr("item");
 }
 
 namespace diff {
@@ -102,9 +120,9 @@ void enum_values(const forms::Enum& before, const forms::Enum& after, Aspects& a
   auto name = [](const forms::EnumValue& v) { return v.name; };
   for (const auto& [was, is] : pair_up(pointers(before.values), pointers(after.values), name)) {
     const auto& v = is ? *is : *was;
-    aspects.compare("value " + v.name, was ? quoted(was->label) : "", is ? quoted(is->label) : "");
+    aspects.compare(text::tr("value {}", v.name), was ? quoted(was->label) : "", is ? quoted(is->label) : "");
   }
-  aspects.compare("order of values", common_values(before, after), common_values(after, before));
+  aspects.compare(text::tr("order of values"), common_values(before, after), common_values(after, before));
 }
 
 }  // namespace
@@ -112,13 +130,13 @@ void enum_values(const forms::Enum& before, const forms::Enum& after, Aspects& a
 // The header: a model renamed is still this model, so it is always "changed", never swapped.
 void diff_header(const Model& before, const Model& after, Changes& out) {
   Aspects a;
-  a.compare("name", before.name, after.name);
-  a.compare("label", quoted(before.label), quoted(after.label));
-  a.compare("extends", before.extends, after.extends);
-  a.compare("effective", before.effective.iso(), after.effective.iso());
-  a.compare("shift to next working day", yes_no(before.calendar.shift), yes_no(after.calendar.shift));
+  a.compare(text::tr("name"), before.name, after.name);
+  a.compare(text::tr("label"), quoted(before.label), quoted(after.label));
+  a.compare(text::tr("extends"), before.extends, after.extends);
+  a.compare(text::tr("effective"), before.effective.iso(), after.effective.iso());
+  a.compare(text::tr("shift to next working day"), yes_no(before.calendar.shift), yes_no(after.calendar.shift));
   // Only the days that differ: a region's list of holidays runs over years.
-  a.compare("holidays", days_text(only_in(before.calendar.holidays, after.calendar.holidays)),
+  a.compare(text::tr("holidays"), days_text(only_in(before.calendar.holidays, after.calendar.holidays)),
             days_text(only_in(after.calendar.holidays, before.calendar.holidays)));
   out.changed(ChangeKind::model, after.name, after.label, std::move(a));
 }
@@ -130,12 +148,12 @@ void diff_levels(const Model& before, const Model& after, Changes& out) {
     else if (!is) out.removed(ChangeKind::level, was->name, was->label, "");
     else {
       Aspects a;
-      a.compare("label", quoted(was->label), quoted(is->label));
+      a.compare(text::tr("label"), quoted(was->label), quoted(is->label));
       out.changed(ChangeKind::level, is->name, is->label, std::move(a));
     }
   }
   Aspects route;
-  route.compare("levels from the bottom up", route_text(before), route_text(after));
+  route.compare(text::tr("levels from the bottom up"), route_text(before), route_text(after));
   out.changed(ChangeKind::route, "", "", std::move(route));
 }
 
@@ -146,7 +164,7 @@ void diff_enums(const Model& before, const Model& after, Changes& out) {
     else if (!is) out.removed(ChangeKind::enumeration, was->name, was->label, value_names(*was));
     else {
       Aspects a;
-      a.compare("label", quoted(was->label), quoted(is->label));
+      a.compare(text::tr("label"), quoted(was->label), quoted(is->label));
       enum_values(*was, *is, a);
       out.changed(ChangeKind::enumeration, is->name, is->label, std::move(a));
     }
@@ -176,12 +194,12 @@ void diff_indicators(const Model& before, const Model& after, Changes& out) {
     else if (!is) out.removed(ChangeKind::indicator, was->name, was->label, dsl::format_expr(was->value));
     else {
       Aspects a;
-      a.compare("label", quoted(was->label), quoted(is->label));
-      a.compare("value", dsl::format_expr(was->value), dsl::format_expr(is->value), same_meaning(was->value, is->value));
-      a.compare("format", format_text(was->format), format_text(is->format));
+      a.compare(text::tr("label"), quoted(was->label), quoted(is->label));
+      a.compare(text::tr("value"), dsl::format_expr(was->value), dsl::format_expr(is->value), same_meaning(was->value, is->value));
+      a.compare(text::tr("format"), format_text(was->format), format_text(is->format));
       bool same_target = was->target.has_value() == is->target.has_value() &&
                          (!was->target || (was->target->op == is->target->op && same_meaning(was->target->value, is->target->value)));
-      a.compare("target", target_text(was->target), target_text(is->target), same_target);
+      a.compare(text::tr("target"), target_text(was->target), target_text(is->target), same_target);
       out.changed(ChangeKind::indicator, is->name, is->label, std::move(a));
     }
   }

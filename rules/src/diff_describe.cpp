@@ -1,13 +1,16 @@
 // The describers of `mera model diff`: one aspect of a compiled item written back as the
 // language writes it (`int by risk >= 0`, `percent digits 1 truncate`, `Q4: January 10`), so
 // that a methodologist reads a change in the words of the file they edit. Only what carries
-// meaning is written: a field's default rollup or an absent target is no text at all.
+// meaning is written: a field's default rollup or an absent target is no text at all. What is
+// the file's own text (types, options, formats, due rules) stays so in either language, for it
+// is what the methodologist writes; the words around it are the reader's (text::tr).
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "diff_parts.hpp"
 #include "mera/dsl/format.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules::diff {
 
@@ -72,7 +75,7 @@ std::string field_text(const forms::Field& field) {
 }
 
 std::string period_text(const forms::Form& form) {
-  if (form.period == forms::PeriodKind::record) return "record per " + form.record_key;
+  if (form.period == forms::PeriodKind::record) return text::tr("record per {}", form.record_key);
   return forms::period_kind_name(form.period);
 }
 
@@ -117,8 +120,6 @@ std::string days_text(const std::vector<dsl::Date>& days) {
   return text;
 }
 
-std::string yes_no(bool value) { return value ? "yes" : "no"; }
-
-std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+std::string yes_no(bool value) { return value ? text::tr("yes") : text::tr("no"); }
 
 }  // namespace mera::rules::diff

@@ -3,6 +3,7 @@
 // and checks it has), not one line per field.
 #include "diff_parts.hpp"
 #include "mera/dsl/format.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules::diff {
 namespace {
@@ -10,9 +11,9 @@ namespace {
 std::string quoted(const std::string& text) { return dsl::format_string(text); }
 
 std::string form_summary(const forms::Form& form) {
-  std::string period = form.period == forms::PeriodKind::record ? period_text(form) : "period " + period_text(form);
-  std::string text = period + ", by " + form.level + ", " + plural(form.fields.size(), "field");
-  if (!form.checks.empty()) text += ", " + plural(form.checks.size(), "check");
+  std::string period = form.period == forms::PeriodKind::record ? period_text(form) : text::tr("period {}", period_text(form));
+  std::string text = text::tr("{0}, by {1}, {2} {2:field|fields}", period, form.level, text::count(form.fields.size()));
+  if (!form.checks.empty()) text += text::tr(", {0} {0:check|checks}", text::count(form.checks.size()));
   return text;
 }
 
@@ -26,22 +27,22 @@ std::string common_fields(const forms::Form& form, const forms::Form& other) {
 
 void form_clauses(const forms::Form& was, const forms::Form& is, Changes& out) {
   Aspects a;
-  a.compare("label", quoted(was.label), quoted(is.label));
-  a.compare("period", period_text(was), period_text(is));
-  a.compare("by", was.level, is.level);
+  a.compare(text::tr("label"), quoted(was.label), quoted(is.label));
+  a.compare(text::tr("period"), period_text(was), period_text(is));
+  a.compare(text::tr("by"), was.level, is.level);
   // The order of fields is the order people fill them in, though no number depends on it.
-  a.compare("order of fields", common_fields(was, is), common_fields(is, was));
+  a.compare(text::tr("order of fields"), common_fields(was, is), common_fields(is, was));
   out.changed(ChangeKind::form, is.name, is.label, std::move(a));
 }
 
 void field_aspects(const forms::Field& was, const forms::Field& is, Aspects& a) {
-  a.compare("label", quoted(was.label), quoted(is.label));
-  a.compare("type", type_text(was.type), type_text(is.type));
-  a.compare("bounds", bounds_text(was.bounds), bounds_text(is.bounds), same_bounds(was.bounds, is.bounds));
-  a.compare("required", yes_no(was.required), yes_no(is.required));
-  a.compare("when", expr_text(was.when), expr_text(is.when), same_meaning(was.when, is.when));
-  a.compare("formula", expr_text(was.formula), expr_text(is.formula), same_meaning(was.formula, is.formula));
-  a.compare("rollup", rollup_text(was.rollup), rollup_text(is.rollup));
+  a.compare(text::tr("label"), quoted(was.label), quoted(is.label));
+  a.compare(text::tr("type"), type_text(was.type), type_text(is.type));
+  a.compare(text::tr("bounds"), bounds_text(was.bounds), bounds_text(is.bounds), same_bounds(was.bounds, is.bounds));
+  a.compare(text::tr("required"), yes_no(was.required), yes_no(is.required));
+  a.compare(text::tr("when"), expr_text(was.when), expr_text(is.when), same_meaning(was.when, is.when));
+  a.compare(text::tr("formula"), expr_text(was.formula), expr_text(is.formula), same_meaning(was.formula, is.formula));
+  a.compare(text::tr("rollup"), rollup_text(was.rollup), rollup_text(is.rollup));
 }
 
 void form_fields(const forms::Form& was, const forms::Form& is, Changes& out) {
@@ -71,7 +72,7 @@ void form_checks(const forms::Form& was, const forms::Form& is, Changes& out) {
     else if (!new_check) out.removed(ChangeKind::check, name(*old_check), old_check->message, "");
     else {
       Aspects a;
-      a.compare("message", quoted(old_check->message), quoted(new_check->message));
+      a.compare(text::tr("message"), quoted(old_check->message), quoted(new_check->message));
       out.changed(ChangeKind::check, name(*new_check), "", std::move(a));  // the aspect says both messages
     }
   }

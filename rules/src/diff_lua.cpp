@@ -8,6 +8,7 @@
 
 #include "diff_lua_text.hpp"
 #include "diff_parts.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules::diff {
 namespace {
@@ -19,9 +20,9 @@ struct LuaFunction {
 };
 
 std::string parameters_text(const forms::Function& f) {
-  std::string fixed = plural(static_cast<std::size_t>(f.params), "parameter");
-  if (!f.variadic) return fixed;
-  return f.params == 0 ? "any number of parameters" : "at least " + fixed;
+  auto n = text::count(f.params);
+  if (!f.variadic) return text::tr("{0} {0:parameter|parameters}", n);
+  return f.params == 0 ? text::tr("any number of parameters") : text::tr("at least {0} {0:parameter|parameters}", n);
 }
 
 // The model's functions in the order the blocks define them; any whose definition the scan
@@ -43,7 +44,7 @@ std::pair<std::string, std::string> first_difference(const std::vector<std::stri
   return {x == a.end() ? "" : *x, y == b.end() ? "" : *y};
 }
 
-void compare_text(Aspects& a, const char* aspect, const std::vector<std::string>& before, const std::vector<std::string>& after) {
+void compare_text(Aspects& a, const std::string& aspect, const std::vector<std::string>& before, const std::vector<std::string>& after) {
   if (before == after) return;
   auto [was, is] = first_difference(before, after);
   a.compare(aspect, was, is, false);
@@ -56,20 +57,20 @@ void diff_functions(const std::vector<LuaFunction>& before, const std::vector<Lu
     else if (!is) out.removed(ChangeKind::lua_function, was->name, "", was->parameters);
     else {
       Aspects a;
-      a.compare("parameters", was->parameters, is->parameters);
-      if (was->lines && is->lines) compare_text(a, "body, first line that differs", *was->lines, *is->lines);
+      a.compare(text::tr("parameters"), was->parameters, is->parameters);
+      if (was->lines && is->lines) compare_text(a, text::tr("body, first line that differs"), *was->lines, *is->lines);
       out.changed(ChangeKind::lua_function, is->name, "", std::move(a));
     }
   }
 }
 
 void diff_outside(const std::vector<std::string>& before, const std::vector<std::string>& after, Changes& out) {
-  const char* name = "outside functions";
-  if (before.empty() && !after.empty()) out.added(ChangeKind::lua_code, name, "", plural(after.size(), "line"));
-  else if (!before.empty() && after.empty()) out.removed(ChangeKind::lua_code, name, "", plural(before.size(), "line"));
+  const std::string name = text::tr("outside functions");
+  if (before.empty() && !after.empty()) out.added(ChangeKind::lua_code, name, "", text::tr("{0} {0:line|lines}", text::count(after.size())));
+  else if (!before.empty() && after.empty()) out.removed(ChangeKind::lua_code, name, "", text::tr("{0} {0:line|lines}", text::count(before.size())));
   else {
     Aspects a;
-    compare_text(a, "first line that differs", before, after);
+    compare_text(a, text::tr("first line that differs"), before, after);
     out.changed(ChangeKind::lua_code, name, "", std::move(a));
   }
 }

@@ -124,13 +124,12 @@ bool same_bounds(const std::vector<forms::Bound>& a, const std::vector<forms::Bo
 const char* rollup_text(forms::Rollup rollup);               // sum, last
 forms::Rollup default_rollup(const forms::Type& type);       // what a field gets unless it says
 std::string field_text(const forms::Field& field);           // int >= 0 required rollup last
-std::string period_text(const forms::Form& form);            // quarter, record per family_id
+std::string period_text(const forms::Form& form);            // quarter, record per family_id (tr)
 std::string format_text(const Format& format);               // percent digits 1 truncate
 std::string target_text(const std::optional<Target>& target);  // >= 60%
 std::string due_text(const DueRule& rule);                   // day 5 of next month, January 10
 std::string rules_text(const Deadline& deadline);            // quarter: day 5 of next month; Q4: ...
 std::string days_text(const std::vector<dsl::Date>& days);   // 2021-01-01..2021-01-08, 2021-02-23
-std::string yes_no(bool value);
-std::string plural(std::size_t n, const char* word);         // 1 field, 3 fields
+std::string yes_no(bool value);                              // yes, no; да, нет
 
 }  // namespace mera::rules::diff

@@ -10,6 +10,8 @@
 // each side as the file would write it, "(none)" where that side has nothing.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "diff_parts.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "mera/text/tr.hpp"
@@ -17,7 +19,8 @@
 namespace mera::rules {
 namespace {
 
-// In the reader's language; an item's kind and name stay as the model's language writes them.
+// In the reader's language, as the item's kind and the aspects are; its name stays as the model
+// writes it.
 std::string action_word(ChangeAction action) {
   switch (action) {
     case ChangeAction::added: return text::tr("added");
@@ -33,8 +36,15 @@ bool label_adds(const Change& c) {
   return !c.name.ends_with("." + c.label);
 }
 
+// The action words make a column two spaces wider than the longest of them, in either language.
+std::size_t action_width() {
+  std::size_t w = 0;
+  for (auto action : {ChangeAction::added, ChangeAction::removed, ChangeAction::changed}) w = std::max(w, dsl::display_width(action_word(action)));
+  return w + 2;
+}
+
 std::string item_line(const Change& c) {
-  std::string line = dsl::padded(action_word(c.action), 9) + kind_name(c.kind);
+  std::string line = dsl::padded(action_word(c.action), action_width()) + kind_words(c.kind);
   if (!c.name.empty()) line += " " + c.name;
   if (label_adds(c)) line += " «" + c.label + "»";
   if (!c.summary.empty()) line += ": " + c.summary;
@@ -43,10 +53,20 @@ std::string item_line(const Change& c) {
 
 std::string side(const std::string& text) { return text.empty() ? text::tr("(none)") : text; }
 
+// "1 added" in English, «добавлено 1» in Russian: a tally, the word first.
+std::string counted(ChangeAction action, std::size_t n) {
+  switch (action) {
+    case ChangeAction::added: return text::tr("{} added", n);
+    case ChangeAction::removed: return text::tr("{} removed", n);
+    case ChangeAction::changed: return text::tr("{} changed", n);
+  }
+  return "";
+}
+
 std::string count_line(const ModelDiff& diff) {
   std::string parts;
   for (auto action : {ChangeAction::added, ChangeAction::removed, ChangeAction::changed})
-    if (std::size_t n = diff.count(action)) parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, action_word(action));
+    if (std::size_t n = diff.count(action)) parts += (parts.empty() ? "" : ", ") + counted(action, n);
   return text::tr("{0} {0:change|changes}", text::count(diff.changes.size())) + ": " + parts + "\n";
 }
 

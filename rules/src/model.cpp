@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "mera/text/tr.hpp"
+
 namespace mera::rules {
 
 const Level* Model::level(std::string_view n) const {
@@ -41,10 +43,9 @@ std::size_t Model::field_count() const {
 }
 
 std::string Model::summary() const {
-  auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
-  return fmt::format("{}: {}, {}, {}, {}, {}", name, plural(forms.size(), "form"), plural(field_count(), "field"),
-                     plural(indicators.size(), "indicator"), plural(deadlines.size(), "deadline"),
-                     plural(levels.size(), "level"));
+  return text::tr("{0}: {1} {1:form|forms}, {2} {2:field|fields}, {3} {3:indicator|indicators}, {4} {4:deadline|deadlines}, {5} {5:level|levels}",
+                  name, text::count(forms.size()), text::count(field_count()), text::count(indicators.size()), text::count(deadlines.size()),
+                  text::count(levels.size()));
 }
 
 }  // namespace mera::rules

@@ -43,10 +43,12 @@ void recheck(Context& c, const Asked& a, const engine::UnitTree& tree, const eng
   if (!a.period) c.require(Action::read_indicators, a.request.unit, day_for(tree, a.request.unit, d.period), tree);
 }
 
-// Lua failures of the model are values ("Lua error") and diagnostics at the indicator.
+// Lua failures of the model are values ("Lua error") and diagnostics at the indicator. The note
+// on the period the engine chose says how to name another in this request's words (period=).
 json with_problems(nlohmann::ordered_json body, const engine::Dashboard& d) {
   json out = json(std::move(body));
   out["diagnostics"] = to_json(d.problems);
+  if (out.contains("period_chosen")) out["period_chosen"] = as_query_words(out["period_chosen"].get<std::string>());
   return out;
 }
 

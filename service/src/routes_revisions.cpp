@@ -98,6 +98,7 @@ void post_revision(Context& c) {
     throw ApiError(400, text::tr("\"root\": \"{}\" is neither a file of \"files\" nor a folder of them: name the model's own folder (\"tomsk\")", root));
   engine::PublishRequest request{root, *effective, me.login, storage::now_utc()};
   request.files = &files;
+  request.from_service = true;
   engine::PublishReport report = engine::publish_revision(c.db(), request);
   if (!report.model) throw ApiError(400, text::tr("the model has errors; nothing was published: correct what \"diagnostics\" lists and publish again"), to_json(report.diags));
   if (report.diags.has_errors()) throw ApiError(400, text::tr("cannot publish: {}; nothing was published", report.refused), to_json(report.diags));

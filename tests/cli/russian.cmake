@@ -127,3 +127,30 @@ russian(0 ARGS review history --db ${WORK}/demo.db 1
         MATCH "\n  [0-9-]+ +отправлен  версия 1, отчёт 1, от "
               "\n  [0-9-]+ +принят     [a-z_]+ \\([a-z]+\\)\n"
               "\nсейчас: версия 1 \\(отчёт 1\\): ")
+
+# The model's revisions and diff, a review file's refusals and --explain in Russian: the
+# methodologist's words (поле, форма, редакция), the file's own text (quarter, int >= 0) as written.
+russian(0 ARGS model list --db ${WORK}/demo.db
+        MATCH "^модель tomsk в [^\n]+\n  редакция  состояние   вступает в силу  действует для периодов с  хеш +опубликована +утверждена\n"
+              "\n +1  утверждена  2020-06-10       с 2020-06-10  ")
+russian(0 ARGS model diff ${SOURCE}/tests/golden/diff/forms/old.mera ${SOURCE}/tests/golden/diff/forms/new.mera
+        MATCH "\nудалено    форма foster_school «Школа приёмных родителей \\(ШПР\\)»: период quarter, сдаёт уровень organization, 3 поля, 1 проверка\n"
+              "\nизменено   форма staff «Кадровый состав»\n    период: quarter -> half_year\n    сдаёт уровень: organization -> platform\n"
+              "\n3 изменения: добавлено 1, удалено 1, изменено 1\n$")
+russian(0 ARGS model diff --db ${WORK}/demo.db 1 1 MATCH "^по смыслу редакция 1 \\(утверждена\\) и редакция 1 \\(утверждена\\) не различаются\n$")
+russian(2 ARGS model diff --db ${WORK}/demo.db 1 7 MATCH "^mera: ошибка: в [^\n]+ нет редакции 7 \\(их список: mera model list --db ")
+russian(0 ARGS check ${SOURCE}/examples/tomsk MATCH "^tomsk: 5 форм, [0-9]+ полей, [0-9]+ показател(ь|я|ей), [0-9]+ срок(а|ов)?, 4 уровня\n$")
+file(WRITE ${WORK}/reviews_header.csv "form,unit,period,action,as,reasn\nblood_families,org01,2021Q1,accept,platform_blood,\n")
+russian(1 ARGS review --db ${WORK}/demo.db --file ${WORK}/reviews_header.csv
+        MATCH "reviews_header.csv:1:[0-9]+: ошибка: неизвестный столбец «reasn»; может быть, имелось в виду «reason»\\?; в файле решений такие столбцы: "
+              "reviews_header.csv: отказано: 1 ошибка в 0 строках; из этого файла ничего не сохранено\n$")
+file(WRITE ${WORK}/reviews_action.csv "form,unit,period,action,as\nblood_families,org01,2021Q1,acept,platform_blood\n")
+russian(1 ARGS review --db ${WORK}/demo.db --file ${WORK}/reviews_action.csv
+        MATCH "reviews_action.csv:2:[0-9]+: ошибка: неизвестное действие «acept»; может быть, имелось в виду «accept»\\?; напишите accept \\(принять\\)"
+              "reviews_action.csv: отказано: 1 ошибка в 1 строке; из этого файла ничего не сохранено\n$")
+russian(1 ARGS review --db ${WORK}/demo.db accept 99999 --as platform_blood MATCH "^mera: ошибка: [^\n]*99999[^\n]*; ничего не записано\n$")
+russian(0 ARGS eval --db ${WORK}/demo.db --unit org03 --explain blood_families_served
+        MATCH "\nдля org03 «[^\n]+», период 2022, по редакции 1 модели tomsk\n"
+              "\n  значение  = sum\\(blood_families.on_support\\) \\+ sum\\(blood_families.closed\\)\n            = 229 \\(показывается как 229\\)\n"
+              "\n  подразделение  отчётов +вклад  номера отчётов\n"
+              "\n`mera submissions --db DB --id N` показывает отчёт целиком.\n$")

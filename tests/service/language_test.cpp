@@ -290,7 +290,18 @@ BOOST_AUTO_TEST_CASE(revisions_refuse_in_russian) {
                   "опубликовать нельзя: она совпадает с редакцией 1 (утверждена, вступает в силу 2020-06-10)");
   Reply late = publish({{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", same}});
   russian_refusal(late, 400, "дата вступления в силу в модели не совпадает с указанной");
-  BOOST_TEST(has(late.first_message(), "модель вступает в силу 2020-06-10, а в --effective указано 2022-01-01"), late.first_message());
+  // The request's own word for the date, not the CLI's option.
+  BOOST_TEST(has(late.first_message(), "модель вступает в силу 2020-06-10, а в \"effective\" указано 2022-01-01"), late.first_message());
+  BOOST_TEST(!has(late.first_message() + late.error(), "--effective"), late.body.dump());
+  // Another region's model: told what to do in the service, never the server's database file nor `mera init`.
+  json other = same;
+  std::string header = other["tomsk/model.mera"];
+  header.replace(header.find("model tomsk \""), 12, "model tomsk2 ");
+  other["tomsk/model.mera"] = header;
+  Reply region = publish({{"root", "tomsk"}, {"effective", "2020-06-10"}, {"files", other}});
+  russian_refusal(region, 409, "в этом сервисе ведётся модель «tomsk», а это модель «tomsk2»: у модели каждого региона свой сервис");
+  BOOST_TEST(!has(region.error(), w.db), region.error());
+  BOOST_TEST(!has(region.error(), "mera init"), region.error());
   Reply diff = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=1", "", "ru");
   BOOST_TEST(diff.body["text"] == "по смыслу редакция 1 (утверждена) и редакция 1 (утверждена) не различаются\n");
   Reply list = w.call_as(method, "GET", "/api/revisions", "", "ru");
@@ -337,4 +348,64 @@ BOOST_AUTO_TEST_CASE(a_history_is_told_in_russian) {
   BOOST_TEST(has(h.body["now"].get<std::string>(), "версия 1 (отчёт "), h.body.dump());
   BOOST_TEST(!english_left(h.body["now"].get<std::string>()), h.body.dump());
   BOOST_TEST(h.body["events"].empty());
+}
+
+// A diff of two revisions read by a Russian methodologist: the item lines and the aspects in
+// Russian words, the file's own text (formats, bounds) as the file writes it; "kind" and
+// "action" stay the machine's words in either language.
+BOOST_AUTO_TEST_CASE(a_diff_is_told_in_russian) {
+  World& w = world();
+  const std::string& method = w.token_of("method");
+  json files = json::object();
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MERA_SOURCE_DIR) + "/examples/tomsk")) {
+    if (entry.path().extension() != ".mera") continue;
+    std::string text = slurp(entry.path());
+    auto edit = [&](const std::string& from, const std::string& to) {
+      std::size_t at = text.find(from);
+      BOOST_REQUIRE_MESSAGE(at != std::string::npos, entry.path().filename().string() << " has no " << from);
+      text.replace(at, from.size(), to);
+    };
+    std::string name = entry.path().filename().string();
+    if (name == "model.mera") edit("effective 2020-06-10", "effective 2022-01-01");
+    if (name == "blood_families.mera") edit("field families            int >= 0 ", "field families            int >= 0 required ");
+    if (name == "indicators.mera") edit("sum(blood_families.closed)\n  format int", "sum(blood_families.closed)\n  format number digits 1");
+    files["tomsk/" + name] = text;
+  }
+  Reply published = w.call_as(method, "POST", "/api/revisions", json{{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", files}}.dump(), "ru");
+  BOOST_REQUIRE_MESSAGE(published.status == 201, published.body.dump());
+  std::string to = std::to_string(published.body["revision"].get<std::int64_t>());
+  Reply diff = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=" + to, "", "ru");
+  BOOST_REQUIRE_MESSAGE(diff.status == 200, diff.body.dump());
+  BOOST_TEST(diff.language == "ru");
+  std::string text = diff.body["text"];
+  BOOST_TEST(has(text, "изменено   модель tomsk «Томская область»\n    вступает в силу: 2020-06-10 -> 2022-01-01\n"), text);
+  BOOST_TEST(has(text, "изменено   поле blood_families.families «Обслужено семей за период»\n    обязательное: нет -> да\n"), text);
+  BOOST_TEST(has(text, "изменено   показатель blood_families_served «Кровные семьи: обслужено семей»\n    формат: int -> number digits 1\n"), text);
+  BOOST_TEST(has(text, "3 изменения: изменено 3\n"), text);
+  for (const char* english : {"changed", "added", "removed", " model ", " field ", " indicator ", "effective", "required:", "format:", " yes", " no\n", "change"})
+    BOOST_TEST(!has(text, english), english << " in " << text);
+  for (const auto& change : diff.body["changes"]) {
+    BOOST_TEST(change["action"] == "changed");
+    BOOST_TEST((change["kind"] == "model" || change["kind"] == "field" || change["kind"] == "indicator"), change.dump());
+  }
+  BOOST_TEST(diff.body["changes"][1]["aspects"][0]["aspect"] == "обязательное");
+  // The same diff without the header: the English of `mera model diff`.
+  Reply en = w.call_as(method, "GET", "/api/revisions/diff?from=1&to=" + to, "", "");
+  BOOST_TEST(has(en.body["text"].get<std::string>(), "changed  field blood_families.families «Обслужено семей за период»\n    required: no -> yes\n"),
+             en.body.dump());
+}
+
+// The note on the period the engine chose names another the request's way (period), not the
+// CLI's (--period), in an answer of 200 as in a refusal.
+BOOST_AUTO_TEST_CASE(the_chosen_period_is_named_in_the_requests_words) {
+  World& w = world();
+  Reply sent = w.call("POST", "/api/submissions", report("org01", "2021Q4"), "ru");  // a complete year with reports
+  BOOST_REQUIRE_MESSAGE(sent.status == 201 || sent.status == 409, sent.body.dump());
+  for (const char* route : {"/api/indicators?unit=org01", "/api/indicators/blood_families_served/explain?unit=org01"}) {
+    Reply r = w.call("GET", route, "", "ru");
+    BOOST_REQUIRE_MESSAGE(r.status == 200, route << ": " << r.body.dump());
+    std::string note = r.body.value("period_chosen", "");
+    BOOST_TEST(has(note, "другой год — через period"), route << ": " << note);
+    BOOST_TEST(!has(note, "--period"), route << ": " << note);
+  }
 }

@@ -36,6 +36,17 @@ std::string translate(std::string_view english) {
   return ru ? *ru : std::string(english);
 }
 
+std::vector<std::string> columns(std::string_view english) {
+  std::string row = translate(english);
+  std::vector<std::string> out;
+  for (std::size_t at = 0;;) {
+    std::size_t bar = row.find('|', at);
+    out.push_back(row.substr(at, bar == std::string::npos ? std::string::npos : bar - at));
+    if (bar == std::string::npos) return out;
+    at = bar + 1;
+  }
+}
+
 namespace detail {
 
 // A Russian template that does not format with the arguments (a slip the catalog test should

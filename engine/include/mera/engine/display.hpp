@@ -22,7 +22,8 @@ std::string no_value_words(forms::NoValue reason);
 std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v);
 // The same for one category of a breakdown indicator, whose target may be its own.
 std::string target_text(const rules::Indicator& indicator, const forms::Value& target_value);
-// "met", "missed", or "" when there is nothing to judge.
+// "met", "missed", or "" when there is nothing to judge: the machine's words, for people
+// through text::translate.
 std::string target_words(TargetStatus status);
 
 }  // namespace mera::engine

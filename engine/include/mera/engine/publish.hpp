@@ -29,6 +29,9 @@ struct PublishRequest {
   dsl::Date effective;  // stated by the publisher; must agree with the model's own `effective`
   std::string user, now;
   const rules::ModelFiles* files = nullptr;
+  // Asked over HTTP: the refusals name the request's words ("effective") and what to do in the
+  // service, not the CLI's options or the database file, which mean nothing to its users.
+  bool from_service = false;
 };
 
 struct PublishReport {

@@ -35,6 +35,9 @@ enum class ChangeAction { added, removed, changed };
 
 // One aspect of a changed item, as the language would write it on each side; empty text
 // where the aspect is absent on that side (no target, no formula).
+// The words of a change (an aspect, a summary, yes and no) are in the language current when
+// diff_models ran, so that a diff reads as one text; the file's own text in them (types,
+// expressions, formats, due rules, names) is the same in every language.
 struct AspectChange {
   std::string aspect;  // "target", "bounds", "Q4", "value high"
   std::string before;
@@ -65,7 +68,10 @@ ModelDiff diff_models(const Model& old_model, const Model& new_model);
 // "no changes in meaning from OLD to NEW" when there is nothing.
 std::string render(const ModelDiff& diff, std::string_view old_name, std::string_view new_name);
 
-// "field", "lua function": how a kind is named in the output.
+// "field", "lua function": the kind as the language names it, a machine's word (the "kind" of
+// a diff over HTTP), the same in every language.
 const char* kind_name(ChangeKind kind);
+// The kind in the reader's language, as render() writes it: "field", «поле».
+std::string kind_words(ChangeKind kind);
 
 }  // namespace mera::rules

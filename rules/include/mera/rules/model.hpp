@@ -95,7 +95,7 @@ class Model {
   const Indicator* indicator(std::string_view name) const;
   std::vector<std::string> form_names() const;  // for "did you mean"
   std::size_t field_count() const;
-  // "tomsk: 5 forms, 57 fields, 34 indicators, 10 deadlines, 4 levels"
+  // "tomsk: 5 forms, 57 fields, 34 indicators, 10 deadlines, 4 levels", in the reader's language
   std::string summary() const;
 };
 

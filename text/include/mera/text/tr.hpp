@@ -19,6 +19,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mera/text/language.hpp"
 
@@ -43,6 +44,12 @@ const std::string* russian(std::string_view english);
 // finds it (as gettext's N_() marks what gettext() translates later).
 std::string translate(std::string_view english);
 #define MERA_TEXT(literal) literal
+
+// The names of a table's columns kept as one message, MERA_TEXT("revision|status|effective"):
+// translated as a whole, so that a translator sees them together and a word such as "status"
+// may mean something else in another table, then split at '|'. The catalog test checks that
+// the Russian has as many columns.
+std::vector<std::string> columns(std::string_view english);
 
 namespace detail {
 std::string format_translated(std::string_view english, fmt::format_args args);
