@@ -80,7 +80,17 @@ httplib::Server::HandlerResponse fill_error(ServiceState& state, const httplib::
   switch (res.status) {
     case 404: message = text::tr("no route {} {}: see docs/service.md for the routes", req.method, req.path); break;
     case 405: message = text::tr("{} is not allowed on {}", req.method, req.path); break;
-    case 413: message = text::tr("the request is larger than this server takes: send fewer reports at once"); break;
+    case 413:
+      // httplib takes a form-encoded body (curl -d without a Content-Type) only up to 8 KiB:
+      // the sender's fix is the type, not a smaller request.
+      if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+        res.status = 415;
+        message = text::tr("the request's body is sent as a form (Content-Type: application/x-www-form-urlencoded): send it as "
+                           "JSON, with Content-Type: application/json (curl: -H 'Content-Type: application/json')");
+      } else {
+        message = text::tr("the request is larger than this server takes: send fewer reports at once");
+      }
+      break;
     case 414: message = text::tr("the request's address is too long"); break;
     case 400: message = text::tr("the request could not be read as HTTP: a POST needs a Content-Length (0 for an empty body)"); break;
     default: message = text::tr("the request could not be read (HTTP {})", res.status); break;

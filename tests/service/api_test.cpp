@@ -337,6 +337,13 @@ BOOST_AUTO_TEST_CASE(unknown_routes_and_large_requests_get_json_errors) {
   BOOST_TEST(has(w.server->log(), "/api/nothing?forged log line"));
   std::string big(17u << 20, ' ');  // over the default 16 MiB
   expect_error(w.call("POST", "/api/submissions", big, w.login("org01")), 413, "larger than this server takes");
+  // curl -d without -H 'Content-Type: application/json' sends a form, which httplib refuses past 8 KiB.
+  httplib::Client client("127.0.0.1", w.server->port());
+  httplib::Result form = client.Post("/api/validate", {{"Authorization", "Bearer " + w.login("org01")}}, std::string(9000, ' '),
+                                     "application/x-www-form-urlencoded");
+  BOOST_REQUIRE(form);
+  BOOST_TEST(form->status == 415, form->body);
+  BOOST_TEST(has(form->body, "Content-Type: application/json"), form->body);
 }
 
 BOOST_AUTO_TEST_CASE(no_password_or_token_is_in_clear_in_the_database_the_log_or_a_response) {
