@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -245,6 +246,22 @@ std::vector<fs::path> cases(const fs::path& dir, bool with_folders) {
   return found;
 }
 
+// NAME.ru.EXT is a case told as a Russian reader is told; any other, as an English one.
+mera::text::Language language_of(const fs::path& c) {
+  return c.stem().extension() == ".ru" ? mera::text::Language::ru : mera::text::Language::en;
+}
+
+// A case that compares what `output` prints, in `language`, with the file `expected`.
+utf::test_case* golden_case(const std::string& name, const fs::path& expected, mera::text::Language language,
+                            std::function<std::string()> output) {
+  return utf::make_test_case(
+      [=] {
+        mera::text::Scope scope(language);
+        compare(expected, output());
+      },
+      name, __FILE__, __LINE__);
+}
+
 bool register_cases() {
   auto& master = utf::framework::master_test_suite();
   auto* check = BOOST_TEST_SUITE("check");
@@ -269,26 +286,14 @@ bool register_cases() {
   std::sort(data.begin(), data.end());
   for (const auto& c : data) {
     fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
-    bool russian = c.stem().extension() == ".ru";  // NAME.ru.jsonl: what a Russian reader is told
-    submit->add(utf::make_test_case(
-        [=] {
-          mera::text::Scope language(russian ? mera::text::Language::ru : mera::text::Language::en);
-          compare(expected, submit_output(c));
-        },
-        c.filename().string(), __FILE__, __LINE__));
+    submit->add(golden_case(c.filename().string(), expected, language_of(c), [=] { return submit_output(c); }));
   }
   master.add(submit);
   auto* units = BOOST_TEST_SUITE("units");
   for (const auto& e : fs::directory_iterator(golden_dir() / "units")) {
     if (e.path().extension() != ".csv") continue;
     fs::path c = e.path(), expected = c.parent_path() / (c.filename().string() + ".expected");
-    bool russian = c.stem().extension() == ".ru";  // NAME.ru.csv: what a Russian reader is told
-    units->add(utf::make_test_case(
-        [=] {
-          mera::text::Scope language(russian ? mera::text::Language::ru : mera::text::Language::en);
-          compare(expected, units_output(c));
-        },
-        c.filename().string(), __FILE__, __LINE__));
+    units->add(golden_case(c.filename().string(), expected, language_of(c), [=] { return units_output(c); }));
   }
   master.add(units);
   auto* eval = BOOST_TEST_SUITE("eval");
@@ -301,13 +306,7 @@ bool register_cases() {
     auto* suite = BOOST_TEST_SUITE(world.path().filename().string());
     for (const auto& c : found) {
       fs::path expected = c.parent_path() / (c.filename().string() + ".expected");
-      bool russian = c.stem().extension() == ".ru";  // NAME.ru.eval: what a Russian reader is told
-      suite->add(utf::make_test_case(
-          [=] {
-            mera::text::Scope language(russian ? mera::text::Language::ru : mera::text::Language::en);
-            compare(expected, eval_output(c));
-          },
-          c.filename().string(), __FILE__, __LINE__));
+      suite->add(golden_case(c.filename().string(), expected, language_of(c), [=] { return eval_output(c); }));
     }
     eval->add(suite);
   }
@@ -323,12 +322,7 @@ bool register_cases() {
     // The same two models read by a Russian methodologist, when NAME.ru.expected is there.
     fs::path russian = c.parent_path() / (c.filename().string() + ".ru.expected");
     if (fs::exists(russian))
-      diff->add(utf::make_test_case(
-          [=] {
-            mera::text::Scope language(mera::text::Language::ru);
-            compare(russian, diff_output(c));
-          },
-          c.filename().string() + ".ru", __FILE__, __LINE__));
+      diff->add(golden_case(c.filename().string() + ".ru", russian, mera::text::Language::ru, [=] { return diff_output(c); }));
   }
   master.add(diff);
   return true;

@@ -92,19 +92,32 @@ std::vector<std::string> tokens_of_the_clients(RoutesWorld& w) {
   return tokens;
 }
 
+// A stream into a server of its own, stopped by `signal` once 60 requests were acknowledged:
+// the versions stored before it, and the requests acknowledged to each client.
+struct Stopped {
+  std::map<std::pair<std::string, std::string>, long> before;
+  std::vector<long> acknowledged;
+};
+
+Stopped stream_stopped_by(RoutesWorld& w, int signal, const std::string& log) {
+  w.server = std::make_unique<Server>(w.db, w.dir / log);
+  Stopped out{versions(w.db), {}};
+  Stream stream;
+  stream.start(w, tokens_of_the_clients(w));
+  stream.wait_for(60);
+  ::kill(w.server->pid(), signal);
+  stream.join();
+  out.acknowledged = stream.acknowledged;
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(stream)
 
 BOOST_AUTO_TEST_CASE(after_sigkill_every_acknowledged_submission_is_stored_and_the_file_is_whole) {
   RoutesWorld& w = routes_world();
-  w.server = std::make_unique<Server>(w.db, w.dir / "serve-kill.log");
-  auto before = versions(w.db);
-  Stream stream;
-  stream.start(w, tokens_of_the_clients(w));
-  stream.wait_for(60);
-  ::kill(w.server->pid(), SIGKILL);
-  stream.join();
+  auto [before, acknowledged_by] = stream_stopped_by(w, SIGKILL, "serve-kill.log");
   auto after = versions(w.db);
   for (int c = 0; c < kClients; ++c) {
     long first = after[{unit_of(c), kPeriods[0]}] - before[{unit_of(c), kPeriods[0]}];
@@ -112,7 +125,7 @@ BOOST_AUTO_TEST_CASE(after_sigkill_every_acknowledged_submission_is_stored_and_t
     BOOST_TEST(first == second, unit_of(c) << ": a request was half stored");
     // Every acknowledged one is there; at most the one in flight when the server died was
     // committed without its answer reaching the client.
-    long acknowledged = stream.acknowledged[static_cast<std::size_t>(c)];
+    long acknowledged = acknowledged_by[static_cast<std::size_t>(c)];
     BOOST_TEST(first >= acknowledged, unit_of(c));
     BOOST_TEST(first <= acknowledged + 1, unit_of(c));
   }
@@ -126,19 +139,13 @@ BOOST_AUTO_TEST_CASE(after_sigkill_every_acknowledged_submission_is_stored_and_t
 
 BOOST_AUTO_TEST_CASE(after_sigterm_what_is_stored_is_exactly_what_was_acknowledged) {
   RoutesWorld& w = routes_world();
-  w.server = std::make_unique<Server>(w.db, w.dir / "serve-term.log");
-  auto before = versions(w.db);
-  Stream stream;
-  stream.start(w, tokens_of_the_clients(w));
-  stream.wait_for(60);
-  ::kill(w.server->pid(), SIGTERM);
-  stream.join();
+  auto [before, acknowledged_by] = stream_stopped_by(w, SIGTERM, "serve-term.log");
   BOOST_TEST(w.server->stop() == 0);
   auto after = versions(w.db);
   for (int c = 0; c < kClients; ++c)
     for (const char* period : kPeriods) {
       std::pair<std::string, std::string> key{unit_of(c), period};
-      BOOST_TEST(after[key] - before[key] == stream.acknowledged[static_cast<std::size_t>(c)], unit_of(c) << " " << period);
+      BOOST_TEST(after[key] - before[key] == acknowledged_by[static_cast<std::size_t>(c)], unit_of(c) << " " << period);
     }
   BOOST_TEST(contains(w.server->log(), "mera serve: stopped; every request received was answered"));
 }
