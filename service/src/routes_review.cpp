@@ -24,7 +24,10 @@ std::string optional_text(const nlohmann::json& body, const char* name) {
   return it->get<std::string>();
 }
 
-void answer(Context& c, const engine::ReviewOutcome& out) {
+// The step, taken by the writer in its next group commit, and its answer once it is durable.
+void review(Context& c, const engine::ReviewRequest& r) {
+  engine::ReviewOutcome out;
+  c.write([&](storage::Database& db) { out = engine::review(db, r); });
   if (!out.done) throw ApiError(409, out.message);
   c.reply(200, {{"message", out.message}, {"event", {{"id", out.event.id}, {"action", out.event.action}, {"at", out.event.at}}}});
 }
@@ -50,9 +53,7 @@ void judge(Context& c, engine::ReviewAction action) {
   c.require(Action::review, s->unit, report_day(*s, tree), tree);
   r.as = me.unit;
   r.user = me.login;
-  engine::ReviewOutcome outcome;
-  c.write([&](storage::Database& db) { outcome = engine::review(db, r); });
-  answer(c, outcome);
+  review(c, r);
 }
 
 void post_forward(Context& c) {
@@ -67,9 +68,7 @@ void post_forward(Context& c) {
   c.require(Action::forward, me.unit, today_utc(), tree);
   r.as = me.unit;
   r.user = me.login;
-  engine::ReviewOutcome outcome;
-  c.write([&](storage::Database& db) { outcome = engine::review(db, r); });
-  answer(c, outcome);
+  review(c, r);
 }
 
 }  // namespace
