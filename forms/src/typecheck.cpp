@@ -135,8 +135,9 @@ Type TypeChecker::arithmetic(const Expr& e, const Type& a, const Type& b, const 
   if (additive && a.is(Kind::date) && b.is(Kind::number)) return Type::of(Kind::date);
   if (e.op == "+" && a.is(Kind::number) && b.is(Kind::date)) return Type::of(Kind::date);
   if (e.op == "-" && a.is(Kind::date) && b.is(Kind::date)) return Type{Kind::number, nullptr, true};
-  return fail(e.span, text::tr("'{}' cannot combine {} and {}{}", e.op, describe(a), describe(b),
-                                  additive ? ": it works on numbers, and on a date with a number of days" : ": it works on numbers"));
+  if (additive)
+    return fail(e.span, text::tr("'{}' cannot combine {} and {}: it works on numbers, and on a date with a number of days", e.op, describe(a), describe(b)));
+  return fail(e.span, text::tr("'{}' cannot combine {} and {}: it works on numbers", e.op, describe(a), describe(b)));
 }
 
 // A breakdown with a number (sum(v.by_risk) / sum(v.families)), or two breakdowns by the same
