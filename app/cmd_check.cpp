@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "mera/engine/lua_sandbox.hpp"
 #include "mera/rules/check.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::app {
 
@@ -13,7 +14,7 @@ std::shared_ptr<const rules::Model> load_reported(const std::string& model_path)
   std::cerr << dsl::render(result.diags);
   if (!result.model) {
     std::size_t n = result.diags.error_count();
-    std::cerr << n << (n == 1 ? " error" : " errors") << '\n';
+    std::cerr << text::tr("{0} {0:error|errors}", text::count(n)) << '\n';
   }
   return result.model;
 }

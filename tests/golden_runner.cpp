@@ -1,5 +1,6 @@
 // The golden tests of the language: every case is a file, so adding a case is adding a file.
-//   golden/check/NAME.mera (or a folder NAME/)  beside  NAME.expected: what `mera check` prints
+//   golden/check/NAME.mera (or a folder NAME/)  beside  NAME.expected: what `mera check` prints;
+//     NAME.ru.mera (or NAME.ru/) the same in Russian (LANG=ru_RU.UTF-8 for `mera check`)
 //   golden/fmt/NAME.mera                        beside  NAME.formatted: what `mera fmt` writes
 //   golden/submit/NAME.jsonl|.json|.csv         beside  NAME.EXT.expected: what `mera submit` prints
 //     into a fresh database made from golden/submit/model (its units.csv too), after
@@ -268,7 +269,14 @@ bool register_cases() {
   for (const auto& c : cases(golden_dir() / "check", true)) {
     std::string name = c.filename().string();
     fs::path expected = c.parent_path() / (c.stem().string() + ".expected");
-    check->add(utf::make_test_case([=] { compare(expected, check_output(c.parent_path(), name)); }, name, __FILE__, __LINE__));
+    // NAME.ru.mera or a folder NAME.ru: what a Russian methodologist is told
+    bool russian = (fs::is_directory(c) ? c.extension() : c.stem().extension()) == ".ru";
+    check->add(utf::make_test_case(
+        [=] {
+          mera::text::Scope language(russian ? mera::text::Language::ru : mera::text::Language::en);
+          compare(expected, check_output(c.parent_path(), name));
+        },
+        name, __FILE__, __LINE__));
   }
   master.add(check);
   auto* fmt = BOOST_TEST_SUITE("fmt");

@@ -8,6 +8,7 @@
 
 #include "grammar.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::dsl {
 namespace g = grammar;
@@ -37,9 +38,9 @@ Ident TreeBuilder::ident(const Node& n) {
     char32_t cp = decode_at(id.text, *bad, &len);
     auto at = static_cast<std::uint32_t>(id.span.begin + *bad);
     diags_.error({&file_, at, static_cast<std::uint32_t>(at + len)},
-                 fmt::format("'{}' mixes Latin and Cyrillic letters: '{}' (U+{:04X}) is {}", id.text,
+                 text::tr("'{}' mixes Latin and Cyrillic letters: '{}' (U+{:04X}) is {}", id.text,
                              id.text.substr(*bad, len), static_cast<unsigned>(cp),
-                             cp < 0x80 ? "Latin" : "Cyrillic"));
+                             text::translate(cp < 0x80 ? MERA_TEXT("Latin") : MERA_TEXT("Cyrillic"))));
   }
   return id;
 }
@@ -63,14 +64,14 @@ Date TreeBuilder::date(const Node& n) {
   Date d{std::atoi(s.substr(0, 4).c_str()), std::atoi(s.substr(5, 2).c_str()),
          std::atoi(s.substr(8, 2).c_str())};
   if (auto problem = date_problem(d.year, d.month, d.day); !problem.empty())
-    diags_.error(span(n), fmt::format("{} is not a date: {}", s, problem));
+    diags_.error(span(n), text::tr("{} is not a date: {}", s, problem));
   return d;
 }
 
 int TreeBuilder::small_integer(const Node& n, int max) {
   std::string s = n.string();
   if (s.size() > 6 || std::atoi(s.c_str()) > max) {
-    diags_.error(span(n), fmt::format("{} is too large here (at most {})", s, max));
+    diags_.error(span(n), text::tr("{} is too large here (at most {})", s, max));
     return max;
   }
   return std::atoi(s.c_str());
@@ -109,16 +110,16 @@ ModelDecl TreeBuilder::model(const Node& n) {
     else if (c->is_type<g::model_close>()) m.close = span(*c).begin;
     else if (c->is_type<g::effective_clause>()) {
       if (m.effective) {
-        diags_.error(span(*c), "the model's effective date is given twice");
-        diags_.note(m.effective_span, "the first one is here");
+        diags_.error(span(*c), text::tr("the model's effective date is given twice"));
+        diags_.note(m.effective_span, text::tr("the first one is here"));
         continue;
       }
       m.effective = date(*c->children.at(0));
       m.effective_span = span(*c->children.at(0));
     } else if (c->is_type<g::shift_clause>()) {
       if (m.shift) {
-        diags_.error(span(*c), "'shift to next working day' is given twice");
-        diags_.note(*m.shift, "the first one is here");
+        diags_.error(span(*c), text::tr("'shift to next working day' is given twice"));
+        diags_.note(*m.shift, text::tr("the first one is here"));
         continue;
       }
       m.shift = span(*c);
@@ -205,7 +206,7 @@ FieldDecl TreeBuilder::field(const Node& n) {
   FieldDecl f;
   f.span = span(n);
   auto twice = [&](const Node& c, const char* what) {
-    diags_.error(span(c), fmt::format("'{}' is given twice for field '{}'", what, f.name.text));
+    diags_.error(span(c), text::tr("'{}' is given twice for field '{}'", what, f.name.text));
   };
   for (const auto& c : n.children) {
     if (c->is_type<g::field_name>()) f.name = ident(*c);
@@ -219,7 +220,7 @@ FieldDecl TreeBuilder::field(const Node& n) {
         v.number = -v.number;
         v.text = "-" + v.text;
         v.span = span(value);
-        if (v.kind == Expr::Kind::date) diags_.error(span(value), "a date cannot be negative");
+        if (v.kind == Expr::Kind::date) diags_.error(span(value), text::tr("a date cannot be negative"));
       }
       f.bounds.push_back({c->children.at(0)->string(), std::move(v), span(*c)});
     } else if (c->is_type<g::required_opt>()) {
@@ -275,7 +276,7 @@ DueRule TreeBuilder::due_rule(const Node& n) {
   if (due.is_type<g::day_of_next_month>()) {
     r.kind = DueRule::Kind::day_of_next_month;
     r.day = small_integer(*due.children.at(0), 31);
-    if (r.day == 0) diags_.error(span(*due.children.at(0)), "there is no day 0 in a month");
+    if (r.day == 0) diags_.error(span(*due.children.at(0)), text::tr("there is no day 0 in a month"));
   } else if (due.is_type<g::days_after>()) {
     r.kind = DueRule::Kind::days_after;
     r.day = small_integer(*due.children.at(0), 366);
@@ -285,10 +286,10 @@ DueRule TreeBuilder::due_rule(const Node& n) {
     r.month = month_from_name(month.string());
     r.day = small_integer(*due.children.at(1), 31);
     if (r.month == 0) {
-      diags_.error(span(month), fmt::format("'{}' is not a month: write January to December", month.string()));
+      diags_.error(span(month), text::tr("'{}' is not a month: write January to December", month.string()));
     } else if (r.day < 1 || r.day > days_in_month(2000, r.month)) {
       diags_.error(span(*due.children.at(1)),
-                   fmt::format("there is no day {} in {}", r.day, dsl::month_name(r.month)));
+                   text::tr("there is no day {} in {}", r.day, dsl::month_name(r.month)));
     }
   }
   return r;

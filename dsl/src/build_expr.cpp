@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "grammar.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::dsl {
 namespace g = grammar;
@@ -83,7 +84,7 @@ Expr TreeBuilder::expr(const Node& n) {
   }
   e.depth = depth_of(e.args);
   if (e.depth > kMaxExprDepth) {
-    diags_.error(e.span, fmt::format("expression nested too deeply (more than {} levels)", kMaxExprDepth));
+    diags_.error(e.span, text::tr("expression nested too deeply (more than {} levels)", kMaxExprDepth));
     return null_expr(e.span);
   }
   return e;
@@ -101,7 +102,7 @@ Expr TreeBuilder::binary_chain(const Node& n) {
     e.args.push_back(expr(*n.children[i + 1]));
     e.depth = depth_of(e.args);
     if (e.depth > kMaxExprDepth) {
-      diags_.error(span(n), fmt::format("expression nested too deeply (more than {} levels)", kMaxExprDepth));
+      diags_.error(span(n), text::tr("expression nested too deeply (more than {} levels)", kMaxExprDepth));
       return null_expr(span(n));
     }
     left = std::move(e);
@@ -120,7 +121,7 @@ Expr TreeBuilder::literal(const Node& n) {
     e.kind = Expr::Kind::percent;
     e.number = std::strtod(e.text.c_str(), nullptr) / 100;
     if (e.number > 1)
-      diags_.error(e.span, fmt::format("{} is over 100%: a share cannot be larger than the whole", e.text));
+      diags_.error(e.span, text::tr("{} is over 100%: a share cannot be larger than the whole", e.text));
   } else if (n.is_type<g::date_lit>()) {
     e.kind = Expr::Kind::date;
     e.date = date(n);

@@ -13,6 +13,7 @@
 #include "errors.hpp"
 #include "grammar.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "mera/text/tr.hpp"
 #include "selector.hpp"
 
 namespace mera::dsl {
@@ -133,12 +134,12 @@ std::size_t missing_at(const SourceFile& file, std::size_t offset, std::size_t f
 
 // The kind of block whose closing rule `message` belongs to, or null for other messages.
 const char* block_of(const std::string& message) {
-  if (message == error_messages::message<grammar::model_close>) return "model";
-  if (message == error_messages::message<grammar::enum_close>) return "enum";
-  if (message == error_messages::message<grammar::form_close>) return "form";
-  if (message == error_messages::message<grammar::deadline_close>) return "deadline";
-  if (message == error_messages::message<grammar::indicator_close>) return "indicator";
-  if (message == error_messages::message<grammar::amend_close>) return "amended form";
+  if (message == error_messages::message<grammar::model_close>) return MERA_TEXT("model");
+  if (message == error_messages::message<grammar::enum_close>) return MERA_TEXT("enum");
+  if (message == error_messages::message<grammar::form_close>) return MERA_TEXT("form");
+  if (message == error_messages::message<grammar::deadline_close>) return MERA_TEXT("deadline");
+  if (message == error_messages::message<grammar::indicator_close>) return MERA_TEXT("indicator");
+  if (message == error_messages::message<grammar::amend_close>) return MERA_TEXT("amended form");
   return nullptr;
 }
 
@@ -147,10 +148,10 @@ const char* block_of(const std::string& message) {
 void report_unclosed(const char* block, std::size_t offset, const SourceFile& file, std::size_t decl_start,
                      Diagnostics& diags) {
   auto at = static_cast<std::uint32_t>(missing_at(file, offset, decl_start));
-  diags.error({&file, at, at + 1}, fmt::format("expected '}}' closing the {}", block));
+  diags.error({&file, at, at + 1}, text::tr("expected '}}' closing the {}", text::translate(block)));
   auto begin = static_cast<std::uint32_t>(decl_start);
   diags.note({&file, begin, static_cast<std::uint32_t>(begin + word_at(file.text(), begin).size())},
-             fmt::format("the {} begins here", block));
+             text::tr("the {} begins here", text::translate(block)));
 }
 
 // Lua's long bracket swallowed the rest of the file: point at the bracket never closed.
@@ -160,7 +161,7 @@ void report_unclosed_lua(const SourceFile& file, std::size_t decl_start, Diagnos
   std::string close(end - open, '=');
   close.front() = close.back() = ']';
   diags.error({&file, static_cast<std::uint32_t>(open), static_cast<std::uint32_t>(end)},
-              fmt::format("the lua block is never closed: expected '{}' to match this '{}'", close,
+              text::tr("the lua block is never closed: expected '{}' to match this '{}'", close,
                           file.text().substr(open, end - open)));
 }
 
@@ -195,15 +196,15 @@ void report(const pegtl::parse_error& e, const SourceFile& file, std::size_t dec
     std::size_t n = 1;
     char32_t cp = decode_at(word, *bad, &n);
     diags.error({&file, static_cast<std::uint32_t>(offset + *bad), static_cast<std::uint32_t>(offset + *bad + n)},
-                fmt::format("'{}' mixes Latin and Cyrillic letters: '{}' (U+{:04X}) is {}", word,
-                            word.substr(*bad, n), static_cast<unsigned>(cp),
-                            cp < 0x80 ? "Latin" : "Cyrillic"));
+                text::tr("'{}' mixes Latin and Cyrillic letters: '{}' (U+{:04X}) is {}", word,
+                         word.substr(*bad, n), static_cast<unsigned>(cp),
+                         text::translate(cp < 0x80 ? MERA_TEXT("Latin") : MERA_TEXT("Cyrillic"))));
     return;
   }
   std::string message(e.message());
   if (message == error_messages::message<lua_content>) return report_unclosed_lua(file, decl_start, diags);
-  if (message == error_messages::message<grammar::escape_char>) return report_escape(file, offset, std::move(message), diags);
-  if (message.rfind(kTooDeep, 0) == 0) return report_too_deep(file, offset, std::move(message), diags);
+  if (message == error_messages::message<grammar::escape_char>) return report_escape(file, offset, text::translate(message), diags);
+  if (message.rfind(kTooDeep, 0) == 0) return report_too_deep(file, offset, text::tr("expression nested too deeply (more than {} levels)", kMaxNesting), diags);
   const char* block = block_of(message);
   if (block && (offset >= file.text().size() || one_of(word, kDeclarationWords)))
     return report_unclosed(block, offset, file, decl_start, diags);
@@ -212,16 +213,17 @@ void report(const pegtl::parse_error& e, const SourceFile& file, std::size_t dec
   if (message == error_messages::message<grammar::form_close>) hint = suggestion(word, kFormWords);
   if (message == error_messages::message<grammar::indicator_close>) hint = suggestion(word, kIndicatorWords);
   if (message == error_messages::message<grammar::amend_close>) hint = suggestion(word, kAmendWords);
-  if (!hint.empty()) message = fmt::format("unknown word '{}': did you mean '{}'?", word, hint);
+  // The grammar's messages are the English keys (compared above); the reader gets them in his language.
+  std::string shown = hint.empty() ? text::translate(message) : text::tr("unknown word '{}': did you mean '{}'?", word, hint);
   // Something expected inside a declaration is missing: say so where it should have been.
-  if (!block && message != error_messages::message<grammar::declaration>) {
+  if (!block && (!hint.empty() || message != error_messages::message<grammar::declaration>)) {
     if (auto at = static_cast<std::uint32_t>(missing_at(file, offset, decl_start)); at != offset) {
-      diags.error({&file, at, at + 1}, std::move(message));
+      diags.error({&file, at, at + 1}, std::move(shown));
       return;
     }
   }
   if (word.empty()) span.end = offset + 1;
-  diags.error(span, std::move(message));
+  diags.error(span, std::move(shown));
 }
 
 // The offset of the first character that is neither blank space nor in a comment.
@@ -268,12 +270,12 @@ File parse(SourcePtr source, Diagnostics& diags) {
   if (auto bad = first_invalid_utf8(text)) {
     auto at = static_cast<std::uint32_t>(*bad);
     diags.error({&src, at, at + 1},
-                fmt::format("the file is not UTF-8 (byte 0x{:02X} here): save it as UTF-8",
+                text::tr("the file is not UTF-8 (byte 0x{:02X} here): save it as UTF-8",
                             static_cast<unsigned char>(text[*bad])));
     return file;
   }
   if (text.find_first_not_of(" \t\r\n\v\f") == std::string::npos) {  // the blank space of grammar::sep
-    diags.error({&src, 0, 0}, "the file is empty: a model declares at least 'model NAME { effective DATE }'");
+    diags.error({&src, 0, 0}, text::tr("the file is empty: a model declares at least 'model NAME {{ effective DATE }}'"));
     return file;
   }
   CommentSink comments;

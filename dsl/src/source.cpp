@@ -7,6 +7,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "mera/text/tr.hpp"
+
 namespace mera::dsl {
 
 SourceFile::SourceFile(std::string name, std::string text)
@@ -53,7 +55,7 @@ namespace {
 
 // A folder opens as a stream on Linux and then reports an absurd size: it is refused by name.
 std::string folder_message(const std::string& path) {
-  return path + " is a folder, not a file: give the path of a file (or the files in it)";
+  return text::tr("{} is a folder, not a file: give the path of a file (or the files in it)", path);
 }
 
 bool is_folder(const std::string& path) {
@@ -68,7 +70,8 @@ std::string unreadable(const std::string& path) {
   errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (in) return {};
-  return "cannot open " + path + (errno ? std::string(": ") + std::strerror(errno) : std::string());
+  int err = errno;
+  return err ? text::tr("cannot open {}: {}", path, std::strerror(err)) : text::tr("cannot open {}", path);
 }
 
 SourcePtr read_source(const std::string& path) {
@@ -76,15 +79,15 @@ SourcePtr read_source(const std::string& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     std::string why = unreadable(path);
-    throw std::runtime_error(why.empty() ? "cannot open " + path : why);
+    throw std::runtime_error(why.empty() ? text::tr("cannot open {}", path) : why);
   }
   // One allocation of the file's size: a 100 MB submission file costs 100 MB, not the 2-3x a
   // growing stream buffer would.
   auto size = static_cast<std::streamoff>(in.tellg());
-  if (size < 0) throw std::runtime_error("cannot read " + path);
+  if (size < 0) throw std::runtime_error(text::tr("cannot read {}", path));
   std::string text(static_cast<std::size_t>(size), '\0');
   in.seekg(0);
-  if (!in.read(text.data(), size)) throw std::runtime_error("cannot read " + path);
+  if (!in.read(text.data(), size)) throw std::runtime_error(text::tr("cannot read {}", path));
   return std::make_shared<SourceFile>(path, std::move(text));
 }
 

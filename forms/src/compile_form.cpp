@@ -5,6 +5,7 @@
 #include <set>
 
 #include "mera/forms/compile.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::forms {
 
@@ -39,8 +40,8 @@ class FormCompiler {
   // The field's name and type; options come once every field is known (`when` may look ahead).
   void declare(const dsl::FieldDecl& d) {
     if (const Field* first = form_.field(d.name.text)) {
-      fail(d.name.span, fmt::format("form '{}' already has a field '{}'", form_.name, d.name.text));
-      tc_.diags().note(first->span, "the first one is here");
+      fail(d.name.span, text::tr("form '{}' already has a field '{}'", form_.name, d.name.text));
+      tc_.diags().note(first->span, text::tr("the first one is here"));
       return;
     }
     Field f;
@@ -65,16 +66,16 @@ class FormCompiler {
     else {
       std::vector<std::string> names{"int", "number", "percent", "bool", "text", "date"};
       for (const auto& [n, e] : enums_) names.push_back(n);
-      fail(d.type.span, fmt::format("unknown type '{}': a field is int, number, percent, bool, text, date or an enum{}", t, closest(t, names)));
+      fail(d.type.span, text::tr("unknown type '{}': a field is int, number, percent, bool, text, date or an enum{}", t, closest(t, names)));
     }
     if (!d.breakdown) return type;
     auto it = enums_.find(d.breakdown->text);
     if (it == enums_.end()) {
-      fail(d.breakdown->span, fmt::format("unknown enum '{}' after 'by'{}", d.breakdown->text, did_you_mean(d.breakdown->text, enums_)));
+      fail(d.breakdown->span, text::tr("unknown enum '{}' after 'by'{}", d.breakdown->text, did_you_mean(d.breakdown->text, enums_)));
       return Type::of(Kind::error);
     }
     if (!type.is(Kind::number) || type.percent) {
-      if (!type.is(Kind::error)) fail(d.type.span, fmt::format("a breakdown counts or measures per category: it is 'int by {}' or 'number by {}', not '{} by'", it->first, it->first, t));
+      if (!type.is(Kind::error)) fail(d.type.span, text::tr("a breakdown counts or measures per category: it is 'int by {}' or 'number by {}', not '{} by'", it->first, it->first, t));
       return Type::of(Kind::error);
     }
     return Type{Kind::breakdown, it->second, type.integer};
@@ -89,16 +90,16 @@ class FormCompiler {
       if (auto* r = std::get_if<dsl::RecordClause>(&m)) once(record, r, "record per");
       if (auto* b = std::get_if<dsl::ByClause>(&m)) once(by, b, "by");
     }
-    if (period && record) fail(record->span, fmt::format("form '{}' is either periodic ('period') or one submission per record ('record per'), not both", form_.name));
-    else if (!period && !record) fail(decl_.name.span, fmt::format("form '{}' needs 'period KIND' (month, quarter, half_year, year) or 'record per FIELD'", form_.name));
-    if (!by) fail(decl_.name.span, fmt::format("form '{}' does not say which level submits it: add 'by LEVEL'", form_.name));
+    if (period && record) fail(record->span, text::tr("form '{}' is either periodic ('period') or one submission per record ('record per'), not both", form_.name));
+    else if (!period && !record) fail(decl_.name.span, text::tr("form '{}' needs 'period KIND' (month, quarter, half_year, year) or 'record per FIELD'", form_.name));
+    if (!by) fail(decl_.name.span, text::tr("form '{}' does not say which level submits it: add 'by LEVEL'", form_.name));
     else form_.level = by->level.text;
     if (period) period_kind(*period);
     if (record && !period) record_key(*record);
   }
 
   template <typename Clause> void once(const Clause*& slot, const Clause* c, const char* word) {
-    if (slot) fail(c->span, fmt::format("form '{}' has '{}' twice", form_.name, word));
+    if (slot) fail(c->span, text::tr("form '{}' has '{}' twice", form_.name, word));
     else slot = c;
   }
 
@@ -107,7 +108,7 @@ class FormCompiler {
       form_.period = *k;
       form_.period_known = true;
     }
-    else fail(p.kind.span, fmt::format("unknown period kind '{}': use month, quarter, half_year or year{}", p.kind.text, closest(p.kind.text, {"month", "quarter", "half_year", "year"})));
+    else fail(p.kind.span, text::tr("unknown period kind '{}': use month, quarter, half_year or year{}", p.kind.text, closest(p.kind.text, {"month", "quarter", "half_year", "year"})));
   }
 
   void record_key(const dsl::RecordClause& r) {
@@ -116,8 +117,8 @@ class FormCompiler {
     form_.record_key = r.key.text;
     const Field* key = form_.field(r.key.text);
     auto at = std::find_if(decls_.begin(), decls_.end(), [&](auto* d) { return d->name.text == r.key.text; });
-    if (!key) fail(r.key.span, fmt::format("the record key '{}' is not a field of form '{}'", r.key.text, form_.name));
-    else if (at != decls_.end() && !(*at)->required) fail(r.key.span, fmt::format("the record key '{}' must be a required field: add 'required' to it", r.key.text));
+    if (!key) fail(r.key.span, text::tr("the record key '{}' is not a field of form '{}'", r.key.text, form_.name));
+    else if (at != decls_.end() && !(*at)->required) fail(r.key.span, text::tr("the record key '{}' must be a required field: add 'required' to it", r.key.text));
   }
 
   Field& field_of(const dsl::FieldDecl& d) {
@@ -146,11 +147,11 @@ class FormCompiler {
 namespace {
 // How a field's type is named in a message: "an int" rather than "a number" when declared so.
 std::string field_kind(const Field& f) {
-  return f.type.is(Kind::number) && f.type.integer ? "an int" : describe(f.type);
+  return f.type.is(Kind::number) && f.type.integer ? text::tr("an int") : describe(f.type);
 }
 
-const char* literal_kind(const Expr& e) {
-  return e.kind == Expr::Kind::date ? "a date" : e.kind == Expr::Kind::percent ? "a percent" : "a number";
+std::string literal_kind(const Expr& e) {
+  return e.kind == Expr::Kind::date ? text::tr("a date") : e.kind == Expr::Kind::percent ? text::tr("a percent") : text::tr("a number");
 }
 }  // namespace
 
@@ -162,17 +163,17 @@ void FormCompiler::options(const dsl::FieldDecl& d) {
   rollup(d, f);
   if (d.when) {
     f.when = *d.when;
-    tc_.expect(*d.when, scope_, Kind::boolean, fmt::format("the 'when' of field '{}'", f.name));
+    tc_.expect(*d.when, scope_, Kind::boolean, text::tr("the 'when' of field '{}'", f.name));
   }
   if (d.formula) {
     f.formula = *d.formula;
-    if (d.required) fail(*d.required, fmt::format("field '{}' is calculated, never submitted, so it cannot be required", f.name));
+    if (d.required) fail(*d.required, text::tr("field '{}' is calculated, never submitted, so it cannot be required", f.name));
     Type t = tc_.check(*d.formula, scope_);
     bool fits = t.unknown() || t.is(Kind::null) || (t.kind == f.type.kind && t.enumeration == f.type.enumeration);
     if (!fits && !f.type.is(Kind::error))
-      fail(d.formula->span, fmt::format("field '{}' is {}, but its formula gives {}", f.name, field_kind(f), describe(t)));
+      fail(d.formula->span, text::tr("field '{}' is {}, but its formula gives {}", f.name, field_kind(f), describe(t)));
     else if (fits && f.type.integer && t.is(Kind::number) && !t.integer)
-      fail(d.formula->span, fmt::format("field '{}' is an int, but its formula can give a fraction: make the field a number", f.name));
+      fail(d.formula->span, text::tr("field '{}' is an int, but its formula can give a fraction: make the field a number", f.name));
   }
 }
 
@@ -187,16 +188,17 @@ void FormCompiler::bounds(const dsl::FieldDecl& d, Field& f) {
                 (f.type.is(Kind::date) && b.value.kind == Expr::Kind::date);
     if (f.type.is(Kind::error)) continue;
     if (!numeric_field && !f.type.is(Kind::date)) {
-      fail(b.value.span, fmt::format("field '{}' is {}: bounds apply to numbers and dates only", f.name, describe(f.type)));
+      fail(b.value.span, text::tr("field '{}' is {}: bounds apply to numbers and dates only", f.name, describe(f.type)));
     } else if (!fits) {
-      fail(b.value.span, fmt::format("field '{}' is {}, but its bound {} is {}", f.name, field_kind(f), b.value.text, literal_kind(b.value)));
+      fail(b.value.span, text::tr("field '{}' is {}, but its bound {} is {}", f.name, field_kind(f), b.value.text, literal_kind(b.value)));
     } else if (f.type.percent && b.value.kind == Expr::Kind::number && b.value.number != 0) {
-      fail(b.value.span, fmt::format("field '{}' is a percent: write its bound as a percent ({}%)", f.name, b.value.text));
+      fail(b.value.span, text::tr("field '{}' is a percent: write its bound as a percent ({}%)", f.name, b.value.text));
     } else if (f.type.integer && b.value.kind == Expr::Kind::number && b.value.text.find('.') != std::string::npos) {
-      fail(b.value.span, fmt::format("field '{}' is an int, but its bound {} is not a whole number", f.name, b.value.text));
+      fail(b.value.span, text::tr("field '{}' is an int, but its bound {} is not a whole number", f.name, b.value.text));
     } else {
       const dsl::Bound*& side = b.op[0] == '>' ? low : high;
-      if (side) fail(b.span, fmt::format("field '{}' has two {} bounds ({} {} and {} {}): keep one", f.name, b.op[0] == '>' ? "lower" : "upper", side->op, side->value.text, b.op, b.value.text));
+      if (side && b.op[0] == '>') fail(b.span, text::tr("field '{}' has two lower bounds ({} {} and {} {}): keep one", f.name, side->op, side->value.text, b.op, b.value.text));
+      else if (side) fail(b.span, text::tr("field '{}' has two upper bounds ({} {} and {} {}): keep one", f.name, side->op, side->value.text, b.op, b.value.text));
       else side = &b;
     }
   }
@@ -208,7 +210,7 @@ void FormCompiler::bounds(const dsl::FieldDecl& d, Field& f) {
     const dsl::Bound* first = low->value.span.begin < high->value.span.begin ? low : high;
     const dsl::Bound* last = first == low ? high : low;
     fail({d.name.span.file, first->span.begin, last->span.end},
-         fmt::format("the bounds of field '{}' leave no possible value: nothing is {} {} and {} {}", f.name, low->op,
+         text::tr("the bounds of field '{}' leave no possible value: nothing is {} {} and {} {}", f.name, low->op,
                      low->value.text, high->op, high->value.text));
   }
 }
@@ -219,8 +221,8 @@ void FormCompiler::rollup(const dsl::FieldDecl& d, Field& f) {
   if (!d.rollup) return;
   const auto& word = d.rollup->text;
   if (word == "last") f.rollup = Rollup::last;
-  else if (word != "sum") fail(d.rollup->span, fmt::format("unknown rollup '{}': use 'sum' for flows or 'last' for stocks", word));
-  else if (!summable || f.type.percent) fail(d.rollup->span, fmt::format("field '{}' is {}: it cannot be summed; use 'rollup last'", f.name, describe(f.type)));
+  else if (word != "sum") fail(d.rollup->span, text::tr("unknown rollup '{}': use 'sum' for flows or 'last' for stocks", word));
+  else if (!summable || f.type.percent) fail(d.rollup->span, text::tr("field '{}' is {}: it cannot be summed; use 'rollup last'", f.name, describe(f.type)));
   else f.rollup = Rollup::sum;
 }
 
@@ -236,7 +238,7 @@ void FormCompiler::calculated_cycles() {
     reported.insert(path.begin(), path.end());
     std::string way;
     for (const auto& n : path) way += (way.empty() ? "" : " -> ") + n;
-    fail(f.formula->span, fmt::format("field '{}' is calculated from itself: {}", f.name, way));
+    fail(f.formula->span, text::tr("field '{}' is calculated from itself: {}", f.name, way));
   }
 }
 
@@ -268,7 +270,7 @@ bool FormCompiler::cycle_from(const Field& from, const std::string& target, std:
 
 void FormCompiler::check(const dsl::CheckDecl& c) {
   form_.checks.push_back({c.severity, c.condition, c.message.text, c.span});
-  tc_.expect(c.condition, scope_, Kind::boolean, "a check");
+  tc_.expect(c.condition, scope_, Kind::boolean, text::tr("a check"));
   placeholders(c.message);
 }
 
@@ -279,13 +281,13 @@ void FormCompiler::placeholders(const dsl::Label& message) {
     std::size_t close = raw.find('}', open);
     auto at = static_cast<std::uint32_t>(message.span.begin + open);
     if (close == std::string_view::npos) {
-      fail({message.span.file, at, at + 1}, "'{' in a message opens a field's name but is never closed with '}'");
+      fail({message.span.file, at, at + 1}, text::tr("'{{' in a message opens a field's name but is never closed with '}}'"));
       return;
     }
     std::string name(raw.substr(open + 1, close - open - 1));
     if (!form_.field(name)) {
       fail({message.span.file, at, static_cast<std::uint32_t>(message.span.begin + close + 1)},
-           fmt::format("the message quotes '{{{}}}', but form '{}' has no field '{}'{}", name, form_.name, name, closest(name, form_.field_names())));
+           text::tr("the message quotes '{{{}}}', but form '{}' has no field '{}'{}", name, form_.name, name, closest(name, form_.field_names())));
     }
   }
 }

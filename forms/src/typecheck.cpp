@@ -42,10 +42,10 @@ Type Scope::enum_value(const Expr& e, TypeChecker& tc, const std::string& unknow
   const auto& head = e.path.front();
   auto it = enums_.find(head.text);
   if (it == enums_.end()) return tc.fail(head.span, unknown);
-  if (e.path.size() != 2) return tc.fail(e.span, fmt::format("'{}' is an enum: name one of its values, as in {}.{}", head.text, head.text, it->second->values.front().name));
+  if (e.path.size() != 2) return tc.fail(e.span, text::tr("'{}' is an enum: name one of its values, as in {}.{}", head.text, head.text, it->second->values.front().name));
   const Enum& en = *it->second;
   if (!en.value(e.path[1].text))
-    return tc.fail(e.path[1].span, fmt::format("enum '{}' has no value '{}'{}", en.name, e.path[1].text, closest(e.path[1].text, en.value_names())));
+    return tc.fail(e.path[1].span, text::tr("enum '{}' has no value '{}'{}", en.name, e.path[1].text, closest(e.path[1].text, en.value_names())));
   Type t = Type::of(Kind::category);
   t.enumeration = &en;
   return t;
@@ -57,12 +57,12 @@ Type Scope::call(const Expr& e, TypeChecker& tc) const {
   for (const auto& a : e.args) failed |= tc.check(a, *this).is(Kind::error);
   auto it = functions_.find(e.callee.text);
   if (it == functions_.end()) {
-    return tc.fail(e.callee.span, fmt::format("unknown function '{}': no lua block defines it{}", e.callee.text, did_you_mean(e.callee.text, functions_)));
+    return tc.fail(e.callee.span, text::tr("unknown function '{}': no lua block defines it{}", e.callee.text, did_you_mean(e.callee.text, functions_)));
   }
   const Function& f = it->second;
   auto given = static_cast<int>(e.args.size());
   if (given < f.params || (given > f.params && !f.variadic)) {
-    return tc.fail(e.span, fmt::format("function '{}' takes {} argument{}, but {} {} given", f.name, f.params, f.params == 1 ? "" : "s", given, given == 1 ? "is" : "are"));
+    return tc.fail(e.span, text::tr("function '{0}' takes {1} {1:argument|arguments}, but {2} {2:is|are} given", f.name, text::count(f.params), text::count(given)));
   }
   return failed ? Type::of(Kind::error) : Type::of(Kind::any);
 }
@@ -77,7 +77,7 @@ Type TypeChecker::fail(dsl::Span span, std::string message) {
 bool TypeChecker::expect(const Expr& e, const Scope& scope, Kind kind, const std::string& role) {
   Type t = check(e, scope);
   if (t.unknown() || t.kind == kind) return !t.is(Kind::error);
-  fail(e.span, fmt::format("{} must be {}, but this is {}", role, describe(Type::of(kind)), describe(t)));
+  fail(e.span, text::tr("{} must be {}, but this is {}", role, describe(Type::of(kind)), describe(t)));
   return false;
 }
 
@@ -99,12 +99,12 @@ Type TypeChecker::check(const Expr& e, const Scope& scope) {
       if (auto why = scope.no_period_reason(); !why.empty()) return fail(e.span, why);
       Type inner = check(e.args[0], scope);
       if (e.kind == Expr::Kind::previous || inner.unknown()) return inner;
-      if (!inner.is(Kind::date)) return fail(e.args[0].span, fmt::format("'in period' needs a date, but this is {}", describe(inner)));
+      if (!inner.is(Kind::date)) return fail(e.args[0].span, text::tr("'in period' needs a date, but this is {}", describe(inner)));
       return Type::of(Kind::boolean);
     }
     case Expr::Kind::unary:
       if (e.op == "not") return logic(e, scope);
-      if (Type t = check(e.args[0], scope); !t.numeric() && !(t.is(Kind::breakdown) && scope.per_category_arithmetic())) return fail(e.args[0].span, fmt::format("'-' needs a number, but this is {}", describe(t)));
+      if (Type t = check(e.args[0], scope); !t.numeric() && !(t.is(Kind::breakdown) && scope.per_category_arithmetic())) return fail(e.args[0].span, text::tr("'-' needs a number, but this is {}", describe(t)));
       else return t;
     case Expr::Kind::binary:
       if (e.op == "and" || e.op == "or") return logic(e, scope);
@@ -126,7 +126,7 @@ Type TypeChecker::arithmetic(const Expr& e, const Type& a, const Type& b, const 
     const Expr& operand = e.args[a.is(Kind::breakdown) ? 0 : 1];
     std::string field = operand.kind == Expr::Kind::name ? operand.path.front().text : "FIELD";
     const std::string& first = (a.is(Kind::breakdown) ? a : b).enumeration->values.front().name;
-    return fail(e.span, fmt::format("'{}' cannot combine {} and {}: within one submission a breakdown is used one category at a time ({}[{}]) "
+    return fail(e.span, text::tr("'{}' cannot combine {} and {}: within one submission a breakdown is used one category at a time ({}[{}]) "
                                     "or added up (sum({})); arithmetic category by category belongs in indicators",
                                     e.op, describe(a), describe(b), field, first, field));
   }
@@ -135,8 +135,9 @@ Type TypeChecker::arithmetic(const Expr& e, const Type& a, const Type& b, const 
   if (additive && a.is(Kind::date) && b.is(Kind::number)) return Type::of(Kind::date);
   if (e.op == "+" && a.is(Kind::number) && b.is(Kind::date)) return Type::of(Kind::date);
   if (e.op == "-" && a.is(Kind::date) && b.is(Kind::date)) return Type{Kind::number, nullptr, true};
-  return fail(e.span, fmt::format("'{}' cannot combine {} and {}{}", e.op, describe(a), describe(b),
-                                  additive ? ": it works on numbers, and on a date with a number of days" : ": it works on numbers"));
+  if (additive)
+    return fail(e.span, text::tr("'{}' cannot combine {} and {}: it works on numbers, and on a date with a number of days", e.op, describe(a), describe(b)));
+  return fail(e.span, text::tr("'{}' cannot combine {} and {}: it works on numbers", e.op, describe(a), describe(b)));
 }
 
 // A breakdown with a number (sum(v.by_risk) / sum(v.families)), or two breakdowns by the same
@@ -145,10 +146,10 @@ Type TypeChecker::per_category(const Expr& e, const Type& a, const Type& b) {
   const Type& shape = a.is(Kind::breakdown) ? a : b;
   const Type& other = a.is(Kind::breakdown) ? b : a;
   if (other.is(Kind::breakdown) && other.enumeration != shape.enumeration)
-    return fail(e.span, fmt::format("'{}' cannot combine {} and {}: breakdowns combine category by category, so both must be by the same enum",
+    return fail(e.span, text::tr("'{}' cannot combine {} and {}: breakdowns combine category by category, so both must be by the same enum",
                                     e.op, describe(a), describe(b)));
   if (!other.is(Kind::breakdown) && !other.is(Kind::number))
-    return fail(e.span, fmt::format("'{}' cannot combine {} and {}: a breakdown combines with a number or with a breakdown by the same enum",
+    return fail(e.span, text::tr("'{}' cannot combine {} and {}: a breakdown combines with a number or with a breakdown by the same enum",
                                     e.op, describe(a), describe(b)));
   return Type{Kind::breakdown, shape.enumeration, a.integer && b.integer && e.op != "/"};
 }
@@ -164,9 +165,9 @@ std::string one_category(const Expr& operand, const Enum& en) {
     for (const auto& part : p.path) out += (out.empty() ? "" : ".") + part.text;
     return out;
   };
-  if (operand.kind == Expr::Kind::name) return fmt::format(", as in {}[{}]", path_text(operand), first);
+  if (operand.kind == Expr::Kind::name) return text::tr(", as in {}[{}]", path_text(operand), first);
   if (operand.kind == Expr::Kind::aggregate && operand.args[0].kind == Expr::Kind::name)
-    return fmt::format(", as in {}({}[{}]{})", operand.op, path_text(operand.args[0]), first, operand.has_where ? " where ..." : "");
+    return text::tr(", as in {}({}[{}]{})", operand.op, path_text(operand.args[0]), first, operand.has_where ? " where ..." : "");
   return {};
 }
 
@@ -176,9 +177,9 @@ std::string one_category(const Expr& operand, const Enum& en) {
 Type TypeChecker::breakdown_comparison(const Expr& e, const Type& a, const Type& b) {
   const Expr& operand = e.args[a.is(Kind::breakdown) ? 0 : 1];
   const Type& t = a.is(Kind::breakdown) ? a : b;
-  std::string what = a.is(Kind::breakdown) && b.is(Kind::breakdown) ? fmt::format("'{}' cannot compare two breakdowns", e.op)
-                                                                      : fmt::format("cannot compare {} with {}", describe(a), describe(b));
-  return fail(e.span, fmt::format("{}: a breakdown has a value per category; compare one of them{}", what, one_category(operand, *t.enumeration)));
+  std::string what = a.is(Kind::breakdown) && b.is(Kind::breakdown) ? text::tr("'{}' cannot compare two breakdowns", e.op)
+                                                                      : text::tr("cannot compare {} with {}", describe(a), describe(b));
+  return fail(e.span, text::tr("{}: a breakdown has a value per category; compare one of them{}", what, one_category(operand, *t.enumeration)));
 }
 
 Type TypeChecker::comparison(const Expr& e, const Type& a, const Type& b) {
@@ -190,8 +191,8 @@ Type TypeChecker::comparison(const Expr& e, const Type& a, const Type& b) {
   bool same = a.kind == b.kind && a.enumeration == b.enumeration;
   bool ordered = a.is(Kind::number) || a.is(Kind::date) || a.is(Kind::text);
   if (same && (equality || ordered)) return boolean;
-  if (same && !ordered) return fail(e.span, fmt::format("'{}' cannot order {}: only numbers, dates and text have an order", e.op, describe(a)));
-  return fail(e.span, fmt::format("cannot compare {} with {}", describe(a), describe(b)));
+  if (same && !ordered) return fail(e.span, text::tr("'{}' cannot order {}: only numbers, dates and text have an order", e.op, describe(a)));
+  return fail(e.span, text::tr("cannot compare {} with {}", describe(a), describe(b)));
 }
 
 // and, or, not: conditions only.
@@ -200,21 +201,21 @@ Type TypeChecker::logic(const Expr& e, const Scope& scope) {
   for (const auto& arg : e.args) {
     Type t = check(arg, scope);
     if (t.is(Kind::error)) failed = true;
-    else if (!t.boolean()) failed = fail(arg.span, fmt::format("'{}' needs a condition (true or false), but this is {}", e.op, describe(t))).is(Kind::error);
+    else if (!t.boolean()) failed = fail(arg.span, text::tr("'{}' needs a condition (true or false), but this is {}", e.op, describe(t))).is(Kind::error);
   }
   return failed ? Type::of(Kind::error) : Type::of(Kind::boolean);
 }
 
 // if C then A else B: both branches give the same kind of value (or null).
 Type TypeChecker::condition(const Expr& e, const Scope& scope) {
-  bool ok = expect(e.args[0], scope, Kind::boolean, "what follows 'if'");
+  bool ok = expect(e.args[0], scope, Kind::boolean, text::tr("what follows 'if'"));
   Type a = check(e.args[1], scope);
   Type b = check(e.args[2], scope);
   if (!ok || a.is(Kind::error) || b.is(Kind::error)) return Type::of(Kind::error);
   if (a.is(Kind::null) || a.is(Kind::any)) return b;
   if (b.is(Kind::null) || b.is(Kind::any)) return a;
   if (a.kind != b.kind || a.enumeration != b.enumeration)
-    return fail(e.span, fmt::format("the branches of 'if' give different kinds of value: {} after 'then', {} after 'else'", describe(a), describe(b)));
+    return fail(e.span, text::tr("the branches of 'if' give different kinds of value: {} after 'then', {} after 'else'", describe(a), describe(b)));
   return a;
 }
 
@@ -222,14 +223,14 @@ Type TypeChecker::condition(const Expr& e, const Scope& scope) {
 Type TypeChecker::index(const Expr& e, const Scope& scope) {
   Type base = check(e.args[0], scope);
   if (base.unknown()) return base;
-  if (!base.is(Kind::breakdown)) return fail(e.args[0].span, fmt::format("only a breakdown ('int by ENUM') has categories in '[ ]', but this is {}", describe(base)));
+  if (!base.is(Kind::breakdown)) return fail(e.args[0].span, text::tr("only a breakdown ('int by ENUM') has categories in '[ ]', but this is {}", describe(base)));
   return category(base, e.key);
 }
 
 Type TypeChecker::category(const Type& breakdown, const dsl::Ident& key) {
   const Enum& en = *breakdown.enumeration;
   if (!en.value(key.text))
-    return fail(key.span, fmt::format("'{}' is not a category of {}{}", key.text, en.name, closest(key.text, en.value_names())));
+    return fail(key.span, text::tr("'{}' is not a category of {}{}", key.text, en.name, closest(key.text, en.value_names())));
   return Type{Kind::number, nullptr, breakdown.integer};
 }
 

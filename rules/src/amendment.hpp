@@ -12,6 +12,7 @@
 #include "mera/dsl/format.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "mera/rules/check.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 
@@ -57,8 +58,8 @@ class Amendment {
   // field ...: added after the form's last field.
   void member(const dsl::FieldDecl& f) {
     if (auto it = field(f.name.text); it != form_.members.end()) {
-      diags_.error(f.name.span, fmt::format("form '{}' already has a field '{}': write 'replace field {}' to change it", form_.name.text, f.name.text, f.name.text));
-      diags_.note(std::get<dsl::FieldDecl>(*it).name.span, fmt::format("form '{}' declares it here", form_.name.text));
+      diags_.error(f.name.span, text::tr("form '{}' already has a field '{}': write 'replace field {}' to change it", form_.name.text, f.name.text, f.name.text));
+      diags_.note(std::get<dsl::FieldDecl>(*it).name.span, text::tr("form '{}' declares it here", form_.name.text));
       return;
     }
     auto last = std::find_if(form_.members.rbegin(), form_.members.rend(),
@@ -71,8 +72,8 @@ class Amendment {
     auto it = field(name.text);
     if (it == form_.members.end()) {
       std::string hint = forms::closest(name.text, field_names());
-      return no_field(name, fmt::format("form '{}' has no field '{}' to replace{}", form_.name.text, name.text,
-                                        hint.empty() ? ": to add it, leave out 'replace'" : hint));
+      return no_field(name, text::tr("form '{}' has no field '{}' to replace{}", form_.name.text, name.text,
+                                     hint.empty() ? text::tr(": to add it, leave out 'replace'") : hint));
     }
     *it = r.field;
   }
@@ -80,10 +81,10 @@ class Amendment {
   void member(const dsl::DropField& d) {
     auto it = field(d.name.text);
     if (it == form_.members.end())
-      return no_field(d.name, fmt::format("form '{}' has no field '{}' to drop{}", form_.name.text, d.name.text, forms::closest(d.name.text, field_names())));
+      return no_field(d.name, text::tr("form '{}' has no field '{}' to drop{}", form_.name.text, d.name.text, forms::closest(d.name.text, field_names())));
     form_.members.erase(it);
     removed_[fmt::format("field {}.{}", form_.name.text, d.name.text)] =
-        {d.span, fmt::format("model '{}' drops it here; change or drop what still uses it", region_)};
+        {d.span, text::tr("model '{}' drops it here; change or drop what still uses it", region_)};
   }
 
   // A check has no name: it is the one with this message.
@@ -98,7 +99,7 @@ class Amendment {
       }
       messages.push_back(c->message.text);
     }
-    diags_.error(d.message.span, fmt::format("form '{}' has no check with the message {}{}", form_.name.text, dsl::format_string(d.message.text),
+    diags_.error(d.message.span, text::tr("form '{}' has no check with the message {}{}", form_.name.text, dsl::format_string(d.message.text),
                                              forms::closest(d.message.text, messages)));
   }
 

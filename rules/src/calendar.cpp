@@ -7,6 +7,7 @@
 #include <map>
 
 #include "checker.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 namespace {
@@ -20,11 +21,11 @@ std::vector<dsl::Date> days_of(Checker& c, const dsl::Holiday& h) {
   if (!exists(h.first) || !exists(h.last)) return {};
   long first = h.first.days(), last = h.last.days();
   if (last < first) {
-    c.error(h.span, fmt::format("the run of holidays {}..{} ends before it begins", h.first.iso(), h.last.iso()));
+    c.error(h.span, text::tr("the run of holidays {}..{} ends before it begins", h.first.iso(), h.last.iso()));
     return {};
   }
   if (last - first + 1 > kLongestRun) {
-    c.error(h.span, fmt::format("a run of {} holidays is longer than a month: is a date mistyped?", last - first + 1));
+    c.error(h.span, text::tr("a run of {} holidays is longer than a month: is a date mistyped?", last - first + 1));
     return {};
   }
   std::vector<dsl::Date> out;
@@ -42,8 +43,8 @@ void check_calendar(Checker& c, const dsl::ModelDecl& m) {
     for (const auto& h : clause.days) {
       for (const auto& day : days_of(c, h)) {
         if (auto [it, fresh] = seen.emplace(day, h.span); !fresh) {
-          c.error(h.span, fmt::format("{} is listed as a holiday twice", day.iso()));
-          c.diags.note(it->second, "the first time is here");
+          c.error(h.span, text::tr("{} is listed as a holiday twice", day.iso()));
+          c.diags.note(it->second, text::tr("the first time is here"));
           break;  // one message for the entry, not one per day of a run
         }
       }
@@ -51,7 +52,7 @@ void check_calendar(Checker& c, const dsl::ModelDecl& m) {
   }
   for (const auto& [day, span] : seen) cal.holidays.push_back(day);
   if (!m.holidays.empty() && !cal.shift)
-    c.diags.warning(m.holidays.front().span, "holidays are listed but no due date moves: add 'shift to next working day' to the model");
+    c.diags.warning(m.holidays.front().span, text::tr("holidays are listed but no due date moves: add 'shift to next working day' to the model"));
 }
 
 }  // namespace mera::rules

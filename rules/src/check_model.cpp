@@ -11,6 +11,7 @@
 #include "checker.hpp"
 #include "removed_names.hpp"
 #include "mera/forms/compile.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 
@@ -18,7 +19,7 @@ bool Checker::route_level(const dsl::Ident& name) {
   if (model.level(name.text)) return true;
   if (!declared_levels.count(name.text) && !unknown_on_route.count(name.text)) {
     std::vector<std::string> names(declared_levels.begin(), declared_levels.end());
-    error(name.span, fmt::format("unknown level '{}'{}", name.text, forms::closest(name.text, names)));
+    error(name.span, text::tr("unknown level '{}'{}", name.text, forms::closest(name.text, names)));
   }
   return false;
 }
@@ -62,7 +63,7 @@ struct Declarations {
 void check_header(Checker& c, const Declarations& d, const std::vector<dsl::SourcePtr>& sources) {
   if (d.models.empty()) {
     dsl::Span start{sources.empty() ? nullptr : sources.front().get(), 0, 0};
-    c.error(start, "the model has no 'model' declaration: add 'model NAME \"label\" { effective YYYY-MM-DD }'");
+    c.error(start, text::tr("the model has no 'model' declaration: add 'model NAME \"label\" {{ effective YYYY-MM-DD }}'"));
     return;
   }
   const dsl::ModelDecl& m = *d.models.back();  // a region's header stands in for its base's
@@ -73,7 +74,7 @@ void check_header(Checker& c, const Declarations& d, const std::vector<dsl::Sour
     c.model.effective = *m.effective;
     c.model.effective_span = m.effective_span;
   }
-  else c.error(m.name.span, fmt::format("model '{}' has no effective date: add 'effective YYYY-MM-DD' inside its braces", m.name.text));
+  else c.error(m.name.span, text::tr("model '{}' has no effective date: add 'effective YYYY-MM-DD' inside its braces", m.name.text));
   check_calendar(c, m);
 }
 
@@ -83,8 +84,8 @@ void check_unique_names(Checker& c, const Declarations& d) {
   auto declare = [&](const dsl::Ident& name, const char* kind) {
     auto [it, fresh] = seen.emplace(name.text, std::pair{kind, name.span});
     if (fresh) return;
-    c.error(name.span, fmt::format("'{}' is already declared as {} {}", name.text, it->second.first, name.text));
-    c.diags.note(it->second.second, "the first declaration is here");
+    c.error(name.span, text::tr("'{}' is already declared as {} {}", name.text, it->second.first, name.text));
+    c.diags.note(it->second.second, text::tr("the first declaration is here"));
   };
   for (const auto* e : d.enums) declare(e->name, "enum");
   for (const auto* f : d.forms) declare(f->name, "form");
@@ -98,17 +99,17 @@ void check_levels(Checker& c, const Declarations& d) {
     auto [it, fresh] = declared.emplace(l->name.text, l);
     c.declared_levels.insert(l->name.text);
     if (!fresh) {
-      c.error(l->name.span, fmt::format("level '{}' is declared twice", l->name.text));
-      c.diags.note(it->second->name.span, "the first declaration is here");
+      c.error(l->name.span, text::tr("level '{}' is declared twice", l->name.text));
+      c.diags.note(it->second->name.span, text::tr("the first declaration is here"));
     }
   }
   if (d.routes.empty()) {
-    if (!d.models.empty()) c.error(d.models.back()->name.span, "the model has no route: add 'route LEVEL -> LEVEL ...' from the bottom level up");
+    if (!d.models.empty()) c.error(d.models.back()->name.span, text::tr("the model has no route: add 'route LEVEL -> LEVEL ...' from the bottom level up"));
     return;
   }
   for (std::size_t i = 1; i < d.routes.size(); ++i) {
-    c.error(d.routes[i]->span, "a second route: a model has one route through its levels");
-    c.diags.note(d.routes[0]->span, "the first route is here");
+    c.error(d.routes[i]->span, text::tr("a second route: a model has one route through its levels"));
+    c.diags.note(d.routes[0]->span, text::tr("the first route is here"));
   }
   bool misspelt = false;
   for (const auto& ref : d.routes[0]->levels) {
@@ -116,11 +117,11 @@ void check_levels(Checker& c, const Declarations& d) {
     std::vector<std::string> names;
     for (const auto& [n, l] : declared) names.push_back(n);
     if (it == declared.end()) {
-      c.error(ref.span, fmt::format("unknown level '{}'{}", ref.text, forms::closest(ref.text, names)));
+      c.error(ref.span, text::tr("unknown level '{}'{}", ref.text, forms::closest(ref.text, names)));
       c.unknown_on_route.insert(ref.text);
       misspelt = true;
     } else if (c.model.level(ref.text)) {
-      c.error(ref.span, fmt::format("level '{}' appears twice on the route", ref.text));
+      c.error(ref.span, text::tr("level '{}' appears twice on the route", ref.text));
     } else {
       c.model.levels.push_back({ref.text, it->second->label ? it->second->label->text : ref.text, static_cast<int>(c.model.levels.size()), it->second->span});
     }
@@ -134,7 +135,7 @@ void check_levels(Checker& c, const Declarations& d) {
     });
   };
   for (const auto& [name, l] : declared)
-    if (!on_a_route(name)) c.error(l->name.span, fmt::format("level '{}' is not on the route ({})", name, c.route_text()));
+    if (!on_a_route(name)) c.error(l->name.span, text::tr("level '{}' is not on the route ({})", name, c.route_text()));
 }
 
 void check_enums(Checker& c, const Declarations& d) {
@@ -145,7 +146,7 @@ void check_enums(Checker& c, const Declarations& d) {
     en->span = e->span;
     for (const auto& v : e->values) {
       if (en->value(v.name.text)) {
-        c.error(v.name.span, fmt::format("enum '{}' has the value '{}' twice", en->name, v.name.text));
+        c.error(v.name.span, text::tr("enum '{}' has the value '{}' twice", en->name, v.name.text));
         continue;
       }
       en->values.push_back({v.name.text, v.label ? v.label->text : v.name.text});

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "checker.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 namespace {
@@ -31,12 +32,12 @@ bool check_hop(Checker& c, const dsl::DeadlineDecl& d, const forms::Form& form) 
   const Level* to = c.model.level(d.to.text);
   if (to->rank != from->rank + 1) {
     c.error({d.from.span.file, d.from.span.begin, d.to.span.end},
-            fmt::format("'{} -> {}' is not a hop of the route ({})", d.from.text, d.to.text, c.route_text()));
+            text::tr("'{} -> {}' is not a hop of the route ({})", d.from.text, d.to.text, c.route_text()));
     return false;
   }
   const Level* submitter = c.model.level(form.level);
   if (submitter && from->rank < submitter->rank) {
-    c.error(d.from.span, fmt::format("form '{}' is submitted by {}, so it never goes from {}", form.name, form.level, d.from.text));
+    c.error(d.from.span, text::tr("form '{}' is submitted by {}, so it never goes from {}", form.name, form.level, d.from.text));
     return false;
   }
   return true;
@@ -53,19 +54,19 @@ void check_rules(Checker& c, const dsl::DeadlineDecl& d, const forms::Form& form
     if (!valid) {
       std::string allowed = kind;
       for (std::size_t i = 0; i < singles.size(); ++i) allowed += (i + 1 == singles.size() ? " or " : ", ") + singles[i];
-      c.error(r.selector.span, fmt::format("'{}' is not a period of form '{}' (period {}): use {}", s, form.name, kind, allowed));
+      c.error(r.selector.span, text::tr("'{}' is not a period of form '{}' (period {}): use {}", s, form.name, kind, allowed));
       misnamed = true;
       continue;
     }
     if (auto [it, fresh] = seen.emplace(s, r.span); !fresh) {
-      c.error(r.selector.span, fmt::format("'{}' has two due dates in this deadline", s));
-      c.diags.note(it->second, "the first one is here");
+      c.error(r.selector.span, text::tr("'{}' has two due dates in this deadline", s));
+      c.diags.note(it->second, text::tr("the first one is here"));
       continue;
     }
     out.rules.push_back({s, r.kind, r.day, r.month, r.span});
   }
   if (d.rules.empty()) {
-    c.error(d.form.span, fmt::format("the deadline of form '{}' for {} -> {} has no rules: add '{}: ...'", form.name, d.from.text, d.to.text, kind));
+    c.error(d.form.span, text::tr("the deadline of form '{}' for {} -> {} has no rules: add '{}: ...'", form.name, d.from.text, d.to.text, kind));
     return;
   }
   // Periods left without a date after a misnamed rule are that mistake again, not a second one.
@@ -74,7 +75,7 @@ void check_rules(Checker& c, const dsl::DeadlineDecl& d, const forms::Form& form
   for (const auto& p : singles)
     if (!seen.count(p)) missing += (missing.empty() ? "" : ", ") + p;
   if (!missing.empty() || singles.empty())
-    c.error(d.form.span, fmt::format("the deadline of form '{}' for {} -> {} gives no due date for {}: add a '{}:' rule", form.name, d.from.text, d.to.text, missing.empty() ? kind : missing, kind));
+    c.error(d.form.span, text::tr("the deadline of form '{}' for {} -> {} gives no due date for {}: add a '{}:' rule", form.name, d.from.text, d.to.text, missing.empty() ? kind : missing, kind));
 }
 
 }  // namespace
@@ -84,19 +85,19 @@ void check_deadlines(Checker& c, const std::vector<const dsl::DeadlineDecl*>& de
   for (const auto* d : decls) {
     const forms::Form* form = c.model.form(d->form.text);
     if (!form) {
-      c.error(d->form.span, fmt::format("unknown form '{}'{}", d->form.text, forms::closest(d->form.text, c.model.form_names())));
+      c.error(d->form.span, text::tr("unknown form '{}'{}", d->form.text, forms::closest(d->form.text, c.model.form_names())));
       continue;
     }
     if (!form->period_known) continue;  // the form's own error says it has no valid period
     if (form->period == forms::PeriodKind::record) {
-      c.error(d->form.span, fmt::format("form '{}' is kept one record at a time ('record per'), it has no periods to be due", form->name));
+      c.error(d->form.span, text::tr("form '{}' is kept one record at a time ('record per'), it has no periods to be due", form->name));
       continue;
     }
     if (c.model.levels.empty() || !check_hop(c, *d, *form)) continue;
     auto key = fmt::format("{} {} {}", d->form.text, d->from.text, d->to.text);
     if (auto [it, fresh] = hops.emplace(key, d->span); !fresh) {
-      c.error(d->span, fmt::format("form '{}' already has a deadline for {} -> {}", form->name, d->from.text, d->to.text));
-      c.diags.note(it->second, "the first one is here");
+      c.error(d->span, text::tr("form '{}' already has a deadline for {} -> {}", form->name, d->from.text, d->to.text));
+      c.diags.note(it->second, text::tr("the first one is here"));
       continue;
     }
     Deadline out{form->name, d->from.text, d->to.text, {}, d->span};

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "indicator_scope.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 namespace {
@@ -27,7 +28,7 @@ Format format_of(Checker& c, const dsl::FormatClause& f) {
   if (k == "percent") out = {Format::Kind::percent, 0, false};
   else if (k == "number") out = {Format::Kind::number, 1, false};
   else if (k == "int") out = {Format::Kind::integer, 0, false};
-  else c.error(f.kind.span, fmt::format("unknown format '{}': use percent, number or int{}", k, forms::closest(k, {"percent", "number", "int"})));
+  else c.error(f.kind.span, text::tr("unknown format '{}': use percent, number or int{}", k, forms::closest(k, {"percent", "number", "int"})));
   if (f.digits) out.digits = *f.digits;
   out.truncate = f.truncate;
   return out;
@@ -42,10 +43,10 @@ void check_target(forms::TypeChecker& tc, const IndicatorScope& scope, const Ind
   bool per_category = t.is(Kind::breakdown) && (value.unknown() || (value.is(Kind::breakdown) && value.enumeration == t.enumeration));
   if (per_category) return;
   if (value.is(Kind::breakdown))
-    tc.fail(e.span, fmt::format("the target of indicator '{}' must be a number, or {} like its value, but this is {}", ind.name,
+    tc.fail(e.span, text::tr("the target of indicator '{}' must be a number, or {} like its value, but this is {}", ind.name,
                                 forms::describe(value), forms::describe(t)));
   else
-    tc.fail(e.span, fmt::format("the target of indicator '{}' must be a number, but this is {}", ind.name, forms::describe(t)));
+    tc.fail(e.span, text::tr("the target of indicator '{}' must be a number, but this is {}", ind.name, forms::describe(t)));
 }
 
 Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
@@ -61,7 +62,7 @@ Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
   forms::Type value_type = forms::Type::of(Kind::any);
   auto once = [&](const dsl::Span*& slot, const dsl::Span& span, const char* what) {
     if (slot) {
-      c.error(span, fmt::format("indicator '{}' has '{}' twice", ind.name, what));
+      c.error(span, text::tr("indicator '{}' has '{}' twice", ind.name, what));
       return false;
     }
     slot = &span;
@@ -72,7 +73,7 @@ Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
       ind.value = v->value;
       value_type = tc.check(v->value, scope);
       if (!value_type.unknown() && !value_type.is(Kind::number) && !value_type.is(Kind::breakdown))
-        value_type = tc.fail(v->value.span, fmt::format("the value of indicator '{}' must be a number or a breakdown (a number per category), but this is {}",
+        value_type = tc.fail(v->value.span, text::tr("the value of indicator '{}' must be a number or a breakdown (a number per category), but this is {}",
                                                         ind.name, forms::describe(value_type)));
     } else if (auto* f = std::get_if<dsl::FormatClause>(&m); f && once(format_at, f->span, "format")) {
       ind.format = format_of(c, *f);
@@ -80,13 +81,13 @@ Indicator compile(Checker& c, const dsl::IndicatorDecl& d) {
       if (t->op == "==" || t->op == "!=") {
         // The operator follows the word 'target': point at it, the rest of the clause is fine.
         auto at = static_cast<std::uint32_t>(t->span.file->text().find(t->op, t->span.begin));
-        c.error({t->span.file, at, at + 2}, "a target is reached above or below a value: use >=, >, <= or <");
+        c.error({t->span.file, at, at + 2}, text::tr("a target is reached above or below a value: use >=, >, <= or <"));
       }
       ind.target = Target{t->op, t->value};
     }
   }
   if (ind.target) check_target(tc, scope, ind, value_type);
-  if (!value_at) c.error(d.name.span, fmt::format("indicator '{}' has no formula: add 'value = ...'", ind.name));
+  if (!value_at) c.error(d.name.span, text::tr("indicator '{}' has no formula: add 'value = ...'", ind.name));
   return ind;
 }
 
@@ -122,13 +123,13 @@ class Orderer {
 
   void report(std::size_t j, const dsl::Ident& at) {
     if (stack_.back() == j) {  // a uses a: say so, and how last period's value is written
-      c_.error(at.span, fmt::format("indicator '{}' uses itself; for its value in the previous period write previous({})", at.text, at.text));
+      c_.error(at.span, text::tr("indicator '{}' uses itself; for its value in the previous period write previous({})", at.text, at.text));
       return;
     }
     std::string path;
     auto from = std::find(stack_.begin(), stack_.end(), j);
     for (auto it = from; it != stack_.end(); ++it) path += all_[*it].name + " -> ";
-    c_.error(at.span, fmt::format("indicators depend on each other in a cycle: {}{}", path, all_[j].name));
+    c_.error(at.span, text::tr("indicators depend on each other in a cycle: {}{}", path, all_[j].name));
   }
 
   std::size_t index(const std::string& name) const {

@@ -12,6 +12,7 @@
 #include "mera/rules/check.hpp"
 #include "amendment.hpp"
 #include "model_files.hpp"
+#include "mera/text/tr.hpp"
 
 namespace mera::rules {
 namespace fs = std::filesystem;
@@ -96,17 +97,17 @@ class Loader {
 bool Loader::droppable(const dsl::DropDecl& d) {
   const std::string& kind = d.kind.text;
   if (kind == "field" || kind == "check") {
-    std::string what = kind == "field" ? "field " + d.name.text : "check \"its message\"";
-    diags_.error(d.kind.span, fmt::format("a {} is dropped inside an amendment of its form: 'amend form FORM {{ drop {} }}'", kind, what));
+    std::string what = kind == "field" ? "field " + d.name.text : text::tr("check \"its message\"");
+    diags_.error(d.kind.span, text::tr("a {} is dropped inside an amendment of its form: 'amend form FORM {{ drop {} }}'", kind, what));
     return false;
   }
   if (kind != "level" && kind != "enum" && kind != "form" && kind != "deadline" && kind != "indicator") {
-    diags_.error(d.kind.span, fmt::format("cannot drop a {}: 'drop' works for level, enum, form, deadline and indicator{}", kind,
+    diags_.error(d.kind.span, text::tr("cannot drop a {}: 'drop' works for level, enum, form, deadline and indicator{}", kind,
                                           forms::closest(kind, {"level", "enum", "form", "deadline", "indicator"})));
     return false;
   }
   if (kind == "deadline" && !d.from) {
-    diags_.error(d.name.span, fmt::format("a deadline is dropped with its hop: 'drop deadline {} FROM -> TO'", d.name.text));
+    diags_.error(d.name.span, text::tr("a deadline is dropped with its hop: 'drop deadline {} FROM -> TO'", d.name.text));
     return false;
   }
   return true;
@@ -122,8 +123,8 @@ Syntax Loader::parse_files(const fs::path& path) {
       s.decls.push_back(&d);
       if (auto* m = std::get_if<dsl::ModelDecl>(&d.node)) {
         if (s.model) {
-          diags_.error(m->name.span, "a second 'model' declaration: a model has exactly one");
-          diags_.note(s.model->name.span, "the first one is here");
+          diags_.error(m->name.span, text::tr("a second 'model' declaration: a model has exactly one"));
+          diags_.note(s.model->name.span, text::tr("the first one is here"));
         } else {
           s.model = m;
         }
@@ -142,17 +143,17 @@ bool Loader::report_cycle(const std::vector<const dsl::ModelDecl*>& chain) {
   auto start = std::find_if(chain.begin(), chain.end(), [&](const dsl::ModelDecl* m) { return m->name.text == base.text; });
   if (start == chain.end()) return false;
   if (start + 1 == chain.end()) {
-    diags_.error(base.span, fmt::format("model '{}' extends itself: a model extends another model (its base), or nothing", base.text));
+    diags_.error(base.span, text::tr("model '{}' extends itself: a model extends another model (its base), or nothing", base.text));
     return true;
   }
   auto links = static_cast<std::size_t>(chain.end() - start);
   std::string cycle;
   for (auto it = start; it != chain.end(); ++it) cycle += (*it)->name.text + " -> ";
-  diags_.error(base.span, fmt::format("models extend each other in a cycle: {}{} (this 'extends' is link {} of {}): a base cannot "
+  diags_.error(base.span, text::tr("models extend each other in a cycle: {}{} (this 'extends' is link {} of {}): a base cannot "
                                       "extend a model built on it; remove one of the {} 'extends'",
                                       cycle, base.text, links, links, links));
   for (auto it = start; it + 1 != chain.end(); ++it)
-    diags_.note((*it)->extends->span, fmt::format("link {} of {}: '{}' extends '{}' here", it - start + 1, links, (*it)->name.text,
+    diags_.note((*it)->extends->span, text::tr("link {} of {}: '{}' extends '{}' here", it - start + 1, links, (*it)->name.text,
                                                   (*it)->extends->text));
   return true;
 }
@@ -175,7 +176,7 @@ Syntax Loader::load(const fs::path& path, std::vector<const dsl::ModelDecl*> cha
   file += ".mera";
   fs::path found = tree_.is_folder(folder) ? folder : tree_.is_file(file) ? file : fs::path();
   if (found.empty()) {
-    diags_.error(base.span, fmt::format("base model '{}' not found: looked for {} and {}", base.text, folder.string(), file.string()));
+    diags_.error(base.span, text::tr("base model '{}' not found: looked for {} and {}", base.text, folder.string(), file.string()));
     return s;
   }
   Syntax merged = load(found, chain);
@@ -210,10 +211,10 @@ void Loader::apply(Decls& decls, const dsl::Decl& d, const Region& r) {
   auto it = key.empty() ? decls.end() : std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
   bool implicit = key == "model" || key == "route";
   if (d.replace && it == decls.end()) {
-    diags_.error(d.span, fmt::format("'replace' needs {} in the base model '{}'; to add a new one, leave out 'replace'", key, r.base));
+    diags_.error(d.span, text::tr("'replace' needs {} in the base model '{}'; to add a new one, leave out 'replace'", key, r.base));
   } else if (!d.replace && !implicit && it != decls.end()) {
-    diags_.error(name_of(d).span, fmt::format("{} is already declared by the base model '{}': write 'replace {}' to change it", key, r.base, key));
-    diags_.note(name_of(**it).span, "the base model declares it here");
+    diags_.error(name_of(d).span, text::tr("{} is already declared by the base model '{}': write 'replace {}' to change it", key, r.base, key));
+    diags_.note(name_of(**it).span, text::tr("the base model declares it here"));
   } else if (it != decls.end()) {
     replaced(**it, d, r);
     *it = &d;
@@ -228,17 +229,17 @@ bool Loader::drop(Decls& decls, const dsl::DropDecl& d, const Region& r) {
   std::string key = key_of(d);
   auto it = std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
   if (auto before = removed_.find(key); before != removed_.end()) {
-    diags_.error(d.name.span, fmt::format("{} is dropped twice", key));
-    diags_.note(before->second.at, "the first 'drop' is here");
+    diags_.error(d.name.span, text::tr("{} is dropped twice", key));
+    diags_.note(before->second.at, text::tr("the first 'drop' is here"));
   } else if (it == decls.end()) {
     std::vector<std::string> names;  // of the same kind, for "did you mean"
     for (const auto* x : decls)
       if (key_of(x->node).starts_with(d.kind.text + " ")) names.push_back(name_of(*x).text);
-    diags_.error(d.name.span, fmt::format("cannot drop {}: the base model '{}' does not declare it{}", key, r.base,
+    diags_.error(d.name.span, text::tr("cannot drop {}: the base model '{}' does not declare it{}", key, r.base,
                                           d.from ? "" : forms::closest(d.name.text, names)));
   } else {
     decls.erase(it);
-    removed_.emplace(key, Removal{d.span, fmt::format("model '{}' drops it here; change or drop what still uses it", r.name)});
+    removed_.emplace(key, Removal{d.span, text::tr("model '{}' drops it here; change or drop what still uses it", r.name)});
     return true;
   }
   return false;
@@ -259,7 +260,7 @@ void Loader::replaced(const dsl::Decl& old, const dsl::Decl& d, const Region& r)
     auto* f = std::get_if<dsl::FieldDecl>(&m);
     if (!f || has(f->name.text)) continue;
     removed_[fmt::format("field {}.{}", after->name.text, f->name.text)] =
-        {{d.span.file, d.span.begin, after->name.span.end}, fmt::format("model '{}' replaces form '{}' here, without field '{}'", r.name, after->name.text, f->name.text)};
+        {{d.span.file, d.span.begin, after->name.span.end}, text::tr("model '{}' replaces form '{}' here, without field '{}'", r.name, after->name.text, f->name.text)};
   }
 }
 
@@ -269,20 +270,20 @@ void Loader::amend(Decls& decls, const dsl::AmendDecl& a, const Region& r) {
   auto it = std::find_if(decls.begin(), decls.end(), [&](const dsl::Decl* x) { return key_of(x->node) == key; });
   if (it == decls.end()) {
     if (auto gone = removed_.find(key); gone != removed_.end()) {
-      diags_.error(a.form.span, fmt::format("cannot amend form '{}': model '{}' drops it", a.form.text, r.name));
-      diags_.note(gone->second.at, "the 'drop' is here");
+      diags_.error(a.form.span, text::tr("cannot amend form '{}': model '{}' drops it", a.form.text, r.name));
+      diags_.note(gone->second.at, text::tr("the 'drop' is here"));
       return;
     }
     std::vector<std::string> forms;
     for (const auto* x : decls)
       if (auto* f = std::get_if<dsl::FormDecl>(&x->node)) forms.push_back(f->name.text);
-    diags_.error(a.form.span, fmt::format("cannot amend form '{}': the base model '{}' does not declare it{}", a.form.text, r.base,
+    diags_.error(a.form.span, text::tr("cannot amend form '{}': the base model '{}' does not declare it{}", a.form.text, r.base,
                                           forms::closest(a.form.text, forms)));
     return;
   }
   if (r.declares(*it)) {
-    diags_.error(a.form.span, fmt::format("form '{}' is declared by model '{}' itself: change it there ('amend' changes a form of the base)", a.form.text, r.name));
-    diags_.note(name_of(**it).span, fmt::format("model '{}' declares it here", r.name));
+    diags_.error(a.form.span, text::tr("form '{}' is declared by model '{}' itself: change it there ('amend' changes a form of the base)", a.form.text, r.name));
+    diags_.note(name_of(**it).span, text::tr("model '{}' declares it here", r.name));
     return;
   }
   dsl::Decl& copy = amended_.emplace_back(**it);
@@ -299,9 +300,9 @@ void Loader::keep_route(const Decls& decls, const Region& r, const std::vector<c
   for (const auto& l : levels) text += (text.empty() ? "" : " -> ") + l.text;
   for (const auto* d : level_drops) {
     if (std::none_of(levels.begin(), levels.end(), [&](const dsl::Ident& l) { return l.text == d->name.text; })) continue;
-    diags_.error(d->name.span, fmt::format("model '{}' drops level '{}', but the route it takes from '{}' goes through it ({}): write a 'route' of its own",
+    diags_.error(d->name.span, text::tr("model '{}' drops level '{}', but the route it takes from '{}' goes through it ({}): write a 'route' of its own",
                                            r.name, d->name.text, r.base, text));
-    diags_.note((*route)->span, fmt::format("the route of '{}' is here", r.base));
+    diags_.note((*route)->span, text::tr("the route of '{}' is here", r.base));
   }
 }
 
@@ -309,11 +310,11 @@ void Loader::keep_route(const Decls& decls, const Region& r, const std::vector<c
 void Loader::refuse_overrides(const Syntax& s) {
   for (const auto* d : s.decls) {
     if (auto* drop = std::get_if<dsl::DropDecl>(&d->node))
-      diags_.error(drop->span, "'drop' is for a model that extends another ('model NAME extends BASE')");
+      diags_.error(drop->span, text::tr("'drop' is for a model that extends another ('model NAME extends BASE')"));
     else if (std::holds_alternative<dsl::AmendDecl>(d->node))  // the word 'amend', as for 'replace'
-      diags_.error({d->span.file, d->span.begin, d->span.begin + 5}, "'amend' is for a model that extends another ('model NAME extends BASE')");
+      diags_.error({d->span.file, d->span.begin, d->span.begin + 5}, text::tr("'amend' is for a model that extends another ('model NAME extends BASE')"));
     else if (d->replace)  // the span of the word 'replace': the declaration after it is fine
-      diags_.error({d->span.file, d->span.begin, d->span.begin + 7}, "'replace' is for a model that extends another ('model NAME extends BASE')");
+      diags_.error({d->span.file, d->span.begin, d->span.begin + 7}, text::tr("'replace' is for a model that extends another ('model NAME extends BASE')"));
   }
 }
 

@@ -310,6 +310,39 @@ BOOST_AUTO_TEST_CASE(revisions_refuse_in_russian) {
 }
 
 // Accounts: every refusal of /api/users in Russian; the state of an account stays the machine's word.
+// A draft with the checker's errors: each diagnostic in the reader's language, the machine's
+// "severity" unchanged; the same draft without the header is told in English.
+BOOST_AUTO_TEST_CASE(a_broken_draft_is_diagnosed_in_russian) {
+  World& w = world();
+  const std::string& method = w.token_of("method");
+  const std::string model =
+      "model tomsk \"x\" { effective 2022-01-01 }\n"
+      "level organization \"Организация\"\n"
+      "route organization -> platform\n"
+      "form families \"Семьи\" {\n"
+      "  period quarter\n"
+      "  by organization\n"
+      "  field served int >= 0 \"Обслужено\"\n"
+      "  check served <= familes \"не больше всего\"\n"
+      "}\n";
+  json body = {{"root", "tomsk"}, {"effective", "2022-01-01"}, {"files", {{"tomsk/model.mera", model}}}};
+  Reply ru = w.call_as(method, "POST", "/api/revisions", body.dump(), "ru");
+  russian_refusal(ru, 400, "в модели есть ошибки, ничего не опубликовано");
+  std::vector<std::string> messages;
+  for (const auto& d : ru.body["diagnostics"]) {
+    BOOST_TEST(d["severity"] == "error");
+    messages.push_back(d.value("message", ""));
+  }
+  BOOST_REQUIRE_EQUAL(messages.size(), 2u);
+  BOOST_TEST(messages[0] == "неизвестный уровень «platform»", messages[0]);
+  BOOST_TEST(has(messages[1], "в форме «families» нет поля «familes»"), messages[1]);
+  for (const auto& m : messages) BOOST_TEST(!english_left(m), m);
+  Reply en = w.call_as(method, "POST", "/api/revisions", body.dump(), "");
+  BOOST_REQUIRE_EQUAL(en.body["diagnostics"].size(), 2u);
+  BOOST_TEST(en.body["diagnostics"][0]["message"] == "unknown level 'platform'");
+  BOOST_TEST(has(en.first_message(), "unknown level"));
+}
+
 BOOST_AUTO_TEST_CASE(accounts_refuse_in_russian) {
   World& w = world();
   const std::string& admin = w.token_of("admin");
