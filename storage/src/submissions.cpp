@@ -118,8 +118,7 @@ std::vector<Submission> Database::submissions(const SubmissionFilter& filter) co
   if (!filter.unit.empty()) sql += " AND s.unit = ?2";
   if (!filter.period.empty()) sql += " AND s.period = ?3";
   if (!filter.all_versions)
-    sql += " AND NOT EXISTS (SELECT 1 FROM submissions AS later WHERE later.form = s.form AND later.unit = s.unit"
-           " AND later.period = s.period AND later.record_key = s.record_key AND later.version = s.version + 1)";
+    sql += " AND NOT EXISTS (SELECT 1 FROM submissions AS later WHERE later.form = s.form AND later.supersedes = s.id)";
   sql += " ORDER BY s.id";
   Query q = connection_->query(sql);
   if (!filter.form.empty()) q.bind(1, filter.form);

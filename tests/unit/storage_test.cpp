@@ -439,6 +439,22 @@ BOOST_AUTO_TEST_CASE(a_correction_is_a_new_version) {
   BOOST_TEST(ids(db.submissions({"incident", "", "", false})) == (std::vector<std::int64_t>{r1}),
              boost::test_tools::per_element());
   BOOST_TEST(db.submission_count() == 4);
+
+  // The engine's read: the current version of each report of a form, in id order, after a
+  // third version too (two superseded ids of one report to skip, then a current one after them).
+  {
+    auto more = db.write();
+    auto v3 = db.add_submission(make_submission(3, v2, s.revision));
+    more.commit();
+    auto current_ids = [&](const std::string& form) {
+      std::vector<std::int64_t> out;
+      db.each_current(form, [&](const Database::CurrentRow& r) { out.push_back(r.id); });
+      return out;
+    };
+    BOOST_TEST(current_ids("staff") == (std::vector<std::int64_t>{q2, v3}), boost::test_tools::per_element());
+    BOOST_TEST(current_ids("incident") == (std::vector<std::int64_t>{r1}), boost::test_tools::per_element());
+    BOOST_TEST(ids(db.submissions()) == (std::vector<std::int64_t>{q2, r1, v3}), boost::test_tools::per_element());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(versions_must_chain) {
