@@ -1,4 +1,4 @@
-// mera eval --db DB [--unit U | --all] [--period P] [--format table|json|csv] [--explain NAME]
+// mera eval --db DB [--unit U | --all] [--period P | --period P1..P2] [--format table|json|csv] [--explain NAME]
 //           [--revision REV [--compare]]:
 // every indicator for a unit and period under the revision in force (or under REV, a what-if
 // that stores nothing; --compare puts both side by side), or how one value came about.
@@ -35,8 +35,12 @@ int print_dashboard(const storage::Database& db, const engine::DashboardRequest&
       engine::Explanation e = builder.explain(request, explain, dashboard);
       std::cout << engine::render(e, dashboard);
     } else {
-      dashboard = builder.build(request);
-      std::cout << engine::render(dashboard, format);
+      std::vector<engine::Dashboard> series = builder.build_series(request);
+      std::cout << engine::render(series, format);
+      dsl::Diagnostics problems;
+      for (const auto& d : series) problems.append(d.problems);
+      std::cerr << dsl::render(problems);
+      return problems.error_count() ? input_errors : ok;
     }
     // Lua failures are values ("Lua error") in the output and diagnostics here, at the indicator.
     std::cerr << dsl::render(dashboard.problems);

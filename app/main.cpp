@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   add_db(eval);
   eval->add_option("--unit", request.unit, "the unit (default: the top of the tree)");
   eval->add_flag("--all", request.all_units, "every unit of the tree, top first")->excludes("--unit");
-  eval->add_option("--period", request.period, "2021, 2021H1, 2021Q3 or 2021-03 (default: the last complete year with reports)");
+  eval->add_option("--period", request.period, "2021, 2021H1, 2021Q3 or 2021-03, or a range of one kind: 2019..2023, 2021Q1..2022Q4 (default: the last complete year with reports)");
   eval->add_option("--format", format, "table (for people), json or csv (exact values beside the displayed ones)")->capture_default_str();
   eval->add_option("--explain", explain, "show how one indicator's value came about: its formula, aggregates, units and submissions");
   bool compare = false;

@@ -205,14 +205,15 @@ std::string eval_output(const fs::path& file) {
   mera::engine::Revisions revisions(db);
   mera::engine::DashboardBuilder builder(db, revisions, tree);
   try {
-    mera::engine::Dashboard d;
-    std::string out;
-    if (!c.explain.empty()) out = mera::engine::render(builder.explain(c.request, c.explain, d), d);
-    else {
-      d = builder.build(c.request);
-      out = mera::engine::render(d, *mera::engine::dashboard_format(c.format));
+    if (!c.explain.empty()) {
+      mera::engine::Dashboard d;
+      std::string out = mera::engine::render(builder.explain(c.request, c.explain, d), d);
+      return out + mera::dsl::render(d.problems);
     }
-    return out + mera::dsl::render(d.problems);
+    auto series = builder.build_series(c.request);  // one period, or a range as `mera eval` takes it
+    std::string out = mera::engine::render(series, *mera::engine::dashboard_format(c.format));
+    for (const auto& d : series) out += mera::dsl::render(d.problems);
+    return out;
   } catch (const mera::engine::RequestError& e) {
     return std::string("error: ") + e.what() + "\n";
   }

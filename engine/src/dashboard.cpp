@@ -157,8 +157,48 @@ Dashboard DashboardBuilder::build(const DashboardRequest& request) {
   return out;
 }
 
+namespace {
+
+constexpr std::size_t kMaxSeriesPeriods = 1000;  // 83 years of months: more is a typo
+
+// "2019..2023" as its two ends; nullopt when `text` has no "..".
+std::optional<std::pair<forms::Period, forms::Period>> period_range(const std::string& text) {
+  std::size_t dots = text.find("..");
+  if (dots == std::string::npos) return std::nullopt;
+  std::string why;
+  auto first = forms::parse_period(text.substr(0, dots), &why);
+  if (!first) throw RequestError(text::tr("the range of periods '{}' does not start with a period: {}", text, why));
+  auto last = forms::parse_period(text.substr(dots + 2), &why);
+  if (!last) throw RequestError(text::tr("the range of periods '{}' does not end with a period: {}", text, why));
+  if (first->kind != last->kind)
+    throw RequestError(text::tr("the range of periods '{}' goes from one kind of period to another: write both ends alike, as in 2021Q1..2022Q4 or 2019..2023", text));
+  if (*last < *first) throw RequestError(text::tr("the range of periods '{}' ends before it starts: write the earlier period first", text));
+  return std::make_pair(*first, *last);
+}
+
+}  // namespace
+
+std::vector<Dashboard> DashboardBuilder::build_series(const DashboardRequest& request) {
+  auto range = period_range(request.period);
+  if (!range) return {build(request)};
+  std::vector<forms::Period> periods;
+  for (forms::Period p = range->first; p <= range->second; p = p.next()) {
+    if (periods.size() == kMaxSeriesPeriods)
+      throw RequestError(text::tr("the range of periods '{}' has more than {} periods: ask for a shorter one", request.period, kMaxSeriesPeriods));
+    periods.push_back(p);
+  }
+  std::vector<Dashboard> out;
+  DashboardRequest one = request;
+  for (const auto& p : periods) {
+    one.period = p.text();
+    out.push_back(build(one));
+  }
+  return out;
+}
+
 Explanation DashboardBuilder::explain(const DashboardRequest& request, const std::string& indicator, Dashboard& context) {
   if (request.all_units) throw RequestError(text::tr("--explain shows one value: name one unit with --unit (or none for the top), not --all"));
+  if (period_range(request.period)) throw RequestError(text::tr("--explain shows one value: name one period with --period, not a range"));
   context = build(request);
   const rules::Model& model = *context.revision->model;
   const rules::Indicator* ind = model.indicator(indicator);
@@ -172,6 +212,7 @@ Explanation DashboardBuilder::explain(const DashboardRequest& request, const std
 
 DashboardBuilder::Comparison DashboardBuilder::compare(const DashboardRequest& request) {
   if (!request.revision) throw RequestError(text::tr("--compare needs the revision to compare with: --revision REV"));
+  if (period_range(request.period)) throw RequestError(text::tr("--compare puts two revisions side by side for one period: name one with --period, not a range"));
   Comparison out;
   out.what_if = build(request);
   if (out.what_if.in_force) {

@@ -312,6 +312,27 @@ std::string render(const Dashboard& dashboard, DashboardFormat format) {
   }
 }
 
+std::string render(const std::vector<Dashboard>& series, DashboardFormat format) {
+  if (series.size() == 1) return render(series.front(), format);
+  std::string out;
+  switch (format) {
+    case DashboardFormat::json: {
+      nlohmann::ordered_json all = nlohmann::ordered_json::array();
+      for (const auto& d : series) all.push_back(to_json(d));
+      return all.dump(2) + "\n";
+    }
+    case DashboardFormat::csv:
+      for (const auto& d : series) {
+        std::string one = csv(d);
+        out += out.empty() ? one : one.substr(one.find('\n') + 1);  // the header once
+      }
+      return out;
+    default:
+      for (const auto& d : series) out += (out.empty() ? "" : "\n") + table(d);
+      return out;
+  }
+}
+
 std::string render(const Explanation& e, const Dashboard& d) {
   const rules::Indicator& ind = *e.result.indicator;
   const auto& unit = d.units.front().unit;

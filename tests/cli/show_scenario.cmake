@@ -84,3 +84,27 @@ string(REGEX MATCH "\n +([0-9]+)  case  cm01  С-2016-003 " row "${last_output}"
 run(EXIT 0 ARGS submissions --db ${cmdb} --id ${CMAKE_MATCH_1} MATCH "^submission [0-9]+: case of cm01, record С-2016-003, version [0-9]")
 run(EXIT 0 ARGS eval --db ${cmdb}
     MATCH "period 2021\n\\(no --period given: 2021: the last complete year in which the records have dates \\(name another with --period\\)\\)\n")
+
+# Issue 15: a range of periods is evaluated in one process (every form's rows read once) and
+# gives exactly what each period gives alone: the CSV of 2021Q1..2022Q4 is the eight quarters'
+# CSVs one after another, with one header; its JSON is an array of the eight documents.
+run(EXIT 0 ARGS eval --db ${db} --all --period 2021Q1..2022Q4 --format csv)
+set(range "${last_output}")
+set(one_by_one "")
+foreach(p 2021Q1 2021Q2 2021Q3 2021Q4 2022Q1 2022Q2 2022Q3 2022Q4)
+  run(EXIT 0 ARGS eval --db ${db} --all --period ${p} --format csv)
+  if(one_by_one STREQUAL "")
+    set(one_by_one "${last_output}")
+  else()
+    string(FIND "${last_output}" "\n" header_end)  # not REGEX REPLACE "^...": its ^ matches again after each line
+    math(EXPR rows_start "${header_end} + 1")
+    string(SUBSTRING "${last_output}" ${rows_start} -1 rows)
+    string(APPEND one_by_one "${rows}")
+  endif()
+endforeach()
+if(NOT range STREQUAL one_by_one)
+  message(FATAL_ERROR "eval --period 2021Q1..2022Q4 differs from the eight quarters evaluated one by one")
+endif()
+run(EXIT 0 ARGS eval --db ${db} --period 2021..2022 --format json MATCH "^.\n  {\n    \"model\"" "\n  },\n  {\n")
+# (a JSON array: "." above, for a "[" would group the two patterns into one list item in CMake)
+run(EXIT 2 ARGS eval --db ${db} --period 2021..2022 --explain families MATCH "--explain shows one value: name one period with --period, not a range")

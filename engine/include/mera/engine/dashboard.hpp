@@ -56,6 +56,11 @@ class DashboardBuilder {
       : db_(db), revisions_(revisions), tree_(tree) {}
 
   Dashboard build(const DashboardRequest& request);
+  // A request whose period is a range of periods of one kind (`2019..2023`, `2021Q1..2022Q4`):
+  // each period's dashboard in order, evaluated by one evaluator while the revision in force
+  // stays the same, so that every form's rows are read once for the whole range. A single
+  // period gives one dashboard, as build().
+  std::vector<Dashboard> build_series(const DashboardRequest& request);
   // How one indicator's value came about, for the request's (single) unit and period.
   Explanation explain(const DashboardRequest& request, const std::string& indicator, Dashboard& context);
   // The request under the revision in force and under request.revision, side by side.
@@ -84,6 +89,9 @@ enum class DashboardFormat { table, json, csv };
 std::optional<DashboardFormat> dashboard_format(std::string_view word);
 
 std::string render(const Dashboard& dashboard, DashboardFormat format);
+// Several periods: the tables one after another, one CSV (one header, a row per unit, period
+// and indicator), a JSON array of the periods' documents.
+std::string render(const std::vector<Dashboard>& series, DashboardFormat format);
 std::string render(const DashboardBuilder::Comparison& comparison, DashboardFormat format);
 std::string render(const Explanation& explanation, const Dashboard& context);
 
