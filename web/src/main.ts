@@ -444,11 +444,11 @@ async function formPage(formName: string, periodText: string, unit: string): Pro
     const mine = ++generation;
     const r = request();
     try {
-      const answer = await api<{ valid: boolean; diagnostics: Diagnostic[] }>('/api/validate', { body: r.text });
+      const answer = await api<{ valid: boolean; diagnostics: Diagnostic[] }>(`/api/validate${before ? '?correct=true' : ''}`, { body: r.text });
       if (mine === generation) show(answer.diagnostics, r.spans);
     } catch (e) {
       if (mine !== generation) return;
-      if (e instanceof ApiError && e.status === 400) show(e.diagnostics.length ? e.diagnostics : [{ severity: 'error', message: e.message }], r.spans);
+      if (e instanceof ApiError && (e.status === 400 || e.status === 409)) show(e.diagnostics.length ? e.diagnostics : [{ severity: 'error', message: e.message }], r.spans);
       else general.replaceChildren(errorBox(e));
     }
   };
