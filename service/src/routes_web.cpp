@@ -25,7 +25,9 @@ fs::path web_root(std::vector<std::string>* looked) {
   fs::path exe = fs::read_symlink("/proc/self/exe", error);
   std::vector<fs::path> candidates;
   if (!error) candidates.push_back((exe.parent_path() / MERA_WEB_FROM_BIN).lexically_normal());
-  candidates.emplace_back(MERA_WEB_BUILD_DIR);
+  // The build tree's bundle only for the mera in its build folder: an installed one that lost
+  // its share/ must say so, not serve what a build folder happens to hold.
+  if (error || fs::equivalent(exe.parent_path(), MERA_BUILD_BIN_DIR, error)) candidates.emplace_back(MERA_WEB_BUILD_DIR);
   for (const auto& dir : candidates) {
     if (fs::is_regular_file(dir / "index.html", error)) return dir;
     if (looked) looked->push_back(dir.string());
