@@ -136,6 +136,7 @@ async function test(name, body) {
         await page.getByLabel(f.label, { exact: true }).fill(String(f.name === 'positive' ? 90 : v));
       }
     }
+    assert.equal(await page.locator('[data-field=by_risk] .total').innerText(), '84'); // the breakdown's total
     // 90 + 4 > 84 families: the model's own message, beside the field the server points at.
     const positive = page.locator('[data-field=positive] .msgs');
     await positive.filter({ hasText: '90 + 4 больше, чем обслужено семей (84)' }).waitFor();
@@ -156,7 +157,27 @@ async function test(name, body) {
     await page.close();
   });
 
-  await test('the platform returns it with a reason; the organization sees the reason and corrects from the stored version', async () => {
+  await test('a `when` field is shown only when it applies, and a calculated one computed as one types', async () => {
+    const page = await open();
+    await login(page, 'ivanova');
+    await page.goto(`${base}/form?form=staff&period=2023Q1`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Кадровый состав' }).waitFor();
+    const caseload = page.locator('[data-field=caseload]');
+    assert.equal(await caseload.isVisible(), false); // when specialists > 0: no specialists yet
+    await page.getByLabel('Семей (случаев) в работе на конец периода', { exact: true }).fill('30');
+    assert.equal(await caseload.isVisible(), false);
+    await page.getByLabel('Специалистов, работающих со случаями, на конец периода', { exact: true }).fill('4');
+    await caseload.waitFor({ state: 'visible' });
+    assert.equal(await caseload.locator('output').innerText(), '7,50'); // cases / specialists
+    await page.getByLabel('Специалистов, работающих со случаями, на конец периода', { exact: true }).fill('0');
+    await caseload.waitFor({ state: 'hidden' });
+    await page.getByLabel('Специалистов, работающих со случаями, на конец периода', { exact: true }).fill('4');
+    await page.locator('#form-summary', { hasText: 'Ошибок нет' }).waitFor(); // the server agrees
+    await shot(page, 'form-when');
+    await page.close();
+  });
+
+  await test('the platform returns it with a reason; the organization sees the reason and corrects from the stored version; the platform accepts it', async () => {
     const reviewer = await open();
     await login(reviewer, 'sidorova');
     await reviewer.getByRole('link', { name: 'Проверка отчётов' }).click();
@@ -183,6 +204,21 @@ async function test(name, body) {
     await shot(page, 'phone-correction');
     await page.getByRole('button', { name: 'Отправить исправление' }).click();
     await page.locator('[role=status]', { hasText: 'Исправление отправлено' }).waitFor();
+
+    // The platform accepts the correction; the organization finds it accepted.
+    const again = await open();
+    await login(again, 'sidorova');
+    await again.goto(`${base}/review`);
+    const corrected = again.locator('li.item', { hasText: 'Работа с кровными семьями, 1-й квартал 2023 — org01' });
+    await corrected.getByRole('button', { name: 'Принять' }).click();
+    await corrected.locator('.msg.ok').waitFor();
+    assert.match(await corrected.locator('.msg.ok').innerText(), /принят/i);
+    await again.close();
+    await page.goto(`${base}/`);
+    const accepted = page.locator('section[aria-labelledby=h-accepted]');
+    await accepted.waitFor();
+    assert.match(await accepted.innerText(), /Работа с кровными семьями, 1-й квартал 2023 — принят/);
+    assert.doesNotMatch(await page.locator('section[aria-labelledby=h-returned]').innerText(), /Работа с кровными семьями/);
     await page.close();
   });
 

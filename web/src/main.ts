@@ -130,7 +130,8 @@ function link(href: string, text: string, cls = ''): HTMLAnchorElement {
 function page(title: string, ...children: Child[]): void {
   document.title = `${title} — mera`;
   main.replaceChildren(h('h1', {}, title), ...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
-  main.focus();
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 function drawNav(): void {
