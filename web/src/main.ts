@@ -502,6 +502,7 @@ async function reportPage(id: string): Promise<void> {
   page(`${form?.label ?? r.form}: ${period(r.period)}`,
     h('p', {}, `Подразделение ${r.unit}, версия ${r.version}, ${STATES[r.state] ?? r.state}.`),
     h('p', { class: 'quiet' }, r.standing),
+    r.warnings.length > 0 && h('ul', { class: 'warnings' }, ...r.warnings.map((w) => h('li', { class: 'msg warning' }, 'Предупреждение: ', String(w)))),
     h('table', { class: 'values' }, h('caption', {}, 'Значения'), h('tbody', {}, ...rows)),
     r.state === 'returned' && r.unit === session()?.unit && h('p', {}, link(`/form?form=${r.form}&period=${r.period}`, 'Исправить', 'button')));
 }
@@ -535,7 +536,7 @@ async function reviewPage(): Promise<void> {
     ret.addEventListener('click', () => void step('return'));
     return h('li', { class: 'item' },
       h('span', { class: 'what' }, h('strong', {}, await formLabel(r.form)), `, ${period(r.period)} — ${r.unit}`), ' ', link(`/report?id=${r.id}`, 'Значения'),
-      r.warnings.length > 0 && h('p', { class: 'msg warning' }, `Предупреждений: ${r.warnings.length}`),
+      r.warnings.length > 0 && h('ul', { class: 'warnings' }, ...r.warnings.map((w) => h('li', { class: 'msg warning' }, 'Предупреждение: ', String(w)))),
       h('div', { class: 'row' }, h('label', { for: reasonId }, 'Причина (для возврата)'), reason),
       h('div', { class: 'actions' }, accept, ' ', ret), msg);
   }));
