@@ -93,6 +93,8 @@ void add_audit_routes(Router& router);
 void add_history_routes(Router& router);
 void add_revision_routes(Router& router);
 void add_user_routes(Router& router);
+// The web pages (routes_web.cpp): registered last, so that no /api/ route is ever taken for a page.
+void add_web_routes(Router& router);
 void add_openapi_routes(Router& router);  // last: it describes the routes registered before it
 
 dsl::Date today_utc();

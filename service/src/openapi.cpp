@@ -90,6 +90,9 @@ const std::vector<Doc>& docs() {
        "{\"password\"}", {400, 401, 403, 404}},
       {"GET", "/api/openapi.json", "this document", {}, nullptr, {}},
       {"GET", "/api/routes", "the routes as the server registered them (method, pattern)", {}, nullptr, {}},
+      {"GET", "/", "the web pages: the app's first page (index.html)", {}, nullptr, {404}},
+      {"GET", "/{page}", "the web pages: a file of the bundle with its type, else the app's page (index.html)",
+       {{"page", "path", "a file of the bundle, or a page of the app: login, form, review"}}, nullptr, {404}},
   };
   return kDocs;
 }
@@ -110,7 +113,7 @@ const char* status_words(int status) {
 }
 
 bool is_public(const Doc& d) {
-  return std::string_view(d.path) == "/api/login" || std::string_view(d.path) == "/api/openapi.json" || std::string_view(d.path) == "/api/routes";
+  return std::string_view(d.path).rfind("/api/", 0) != 0 || std::string_view(d.path) == "/api/login" || std::string_view(d.path) == "/api/openapi.json" || std::string_view(d.path) == "/api/routes";
 }
 
 json document() {
@@ -130,6 +133,7 @@ json document() {
     json responses = json::object();
     json ok_content = {{"application/json", {{"schema", {{"type", "object"}}}}}};
     if (std::string_view(d.path) == "/api/indicators") ok_content["text/csv"] = {{"schema", {{"type", "string"}}}};
+    if (std::string_view(d.path).rfind("/api/", 0) != 0) ok_content = {{"text/html", {{"schema", {{"type", "string"}}}}}};
     responses[std::to_string(d.success)] = {{"description", status_words(d.success)}, {"content", ok_content}};
     std::vector<int> errors = d.errors;
     errors.push_back(503);  // the database busy with other writes: every route may say so

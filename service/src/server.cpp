@@ -189,6 +189,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
   add_revision_routes(router);
   add_user_routes(router);
   add_openapi_routes(router);
+  add_web_routes(router);
 
   int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {

@@ -25,6 +25,12 @@ if(NOT all MATCHES "^mera demo: tomsk: 5 forms[^\n]* with 28 units from ${exampl
   message(FATAL_ERROR "moved/bin/mera demo did not run the installed example:\n${all}")
 endif()
 
+# The web pages mera serve serves, installed beside it (service/src/routes_web.cpp looks there).
+file(GLOB scripts ${WORK}/moved/share/mera/web/*.js)
+if(NOT EXISTS ${WORK}/moved/share/mera/web/index.html OR NOT scripts)
+  message(FATAL_ERROR "cmake --install did not install the web pages (index.html and the bundle) in share/mera/web")
+endif()
+
 file(REMOVE_RECURSE ${WORK}/moved/share)
 demo(2)
 if(NOT all MATCHES "mera: error: mera demo needs the bundled example examples/tomsk and found it nowhere. it looked in\n  ${examples} \\(beside this mera, ${WORK}/moved/bin/mera\\)\n  not the source tree [^\n]+examples/tomsk: only the mera in its build folder [^\n]+ reads it\ninstall mera with its examples \\(cmake --install BUILD --prefix P gives P/bin/mera and P/share/mera/examples\\)")
