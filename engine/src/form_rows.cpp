@@ -55,15 +55,19 @@ FormRows::FormRows(const storage::Database& db, const forms::Form& form, const f
     columns_.emplace_back(form.fields[i]);
   }
   std::map<std::string, std::uint32_t, std::less<>> unit_index;
+  std::uint32_t last_unit = 0;  // reports come in runs of one unit: most rows skip the map
   db.each_current(form.name, [&](const storage::Database::CurrentRow& r) {
     FormRow row;
     row.submission = r.id;
-    auto it = unit_index.find(r.unit);
-    if (it == unit_index.end()) {
-      it = unit_index.emplace(std::string(r.unit), static_cast<std::uint32_t>(units_.size())).first;
-      units_.emplace_back(r.unit);
+    if (units_.empty() || units_[last_unit] != r.unit) {
+      auto it = unit_index.find(r.unit);
+      if (it == unit_index.end()) {
+        it = unit_index.emplace(std::string(r.unit), static_cast<std::uint32_t>(units_.size())).first;
+        units_.emplace_back(r.unit);
+      }
+      last_unit = it->second;
     }
-    row.unit = it->second;
+    row.unit = last_unit;
     if (periodic()) {
       auto p = forms::parse_period(r.period);
       if (!p) throw std::runtime_error(fmt::format("submission {} of form '{}' has no readable period ('{}')", r.id, form.name, r.period));
@@ -79,28 +83,39 @@ FormRows::FormRows(const storage::Database& db, const forms::Form& form, const f
       if (slot_[i] >= 0) columns_[static_cast<std::size_t>(slot_[i])].push(values[i]);
     rows_.push_back(row);
   });
-  // Group by unit (then period) so that a unit's rows are one range; the columns follow.
+  group_by_unit(unit_index);
+}
+
+// Orders the rows by unit name, then period, ties in id order, so that a unit's rows are one
+// range; the columns follow. A counting sort by the rank of the unit's name (a few thousand
+// names sorted once), not a comparison sort of millions of rows by name, which was a sixth of
+// an evaluation over 5,000,000 records; then, for periodic forms, each unit's few rows by period.
+void FormRows::group_by_unit(const std::map<std::string, std::uint32_t, std::less<>>& unit_index) {
+  std::vector<std::uint32_t> rank(units_.size());
+  std::uint32_t next = 0;
+  for (const auto& [name, index] : unit_index) rank[index] = next++;  // the map is in name order
+  std::vector<std::size_t> start(units_.size() + 1, 0);
+  for (const FormRow& r : rows_) ++start[rank[r.unit] + 1];
+  for (std::size_t u = 0; u < units_.size(); ++u) start[u + 1] += start[u];
   std::vector<std::size_t> order(rows_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const FormRow& x = rows_[a];
-    const FormRow& y = rows_[b];
-    if (units_[x.unit] != units_[y.unit]) return units_[x.unit] < units_[y.unit];
-    return x.period < y.period;
-  });
-  bool sorted = std::is_sorted(order.begin(), order.end());
-  if (!sorted) {
+  {
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < rows_.size(); ++i) order[fill[rank[rows_[i].unit]]++] = i;
+  }
+  if (periodic())
+    for (std::size_t u = 0; u < units_.size(); ++u)
+      std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(start[u]), order.begin() + static_cast<std::ptrdiff_t>(start[u + 1]),
+                       [&](std::size_t a, std::size_t b) { return rows_[a].period < rows_[b].period; });
+  if (!std::is_sorted(order.begin(), order.end())) {
     std::vector<FormRow> rows;
     rows.reserve(rows_.size());
     for (std::size_t i : order) rows.push_back(rows_[i]);
     rows_ = std::move(rows);
     for (auto& c : columns_) c.reorder(order);
   }
-  for (std::size_t i = 0; i < rows_.size();) {
-    std::size_t j = i;
-    while (j < rows_.size() && rows_[j].unit == rows_[i].unit) ++j;
-    by_unit_.emplace(units_[rows_[i].unit], std::make_pair(i, j));
-    i = j;
+  for (const auto& [name, index] : unit_index) {
+    std::size_t r = rank[index];
+    if (start[r] < start[r + 1]) by_unit_.emplace(name, std::make_pair(start[r], start[r + 1]));
   }
 }
 

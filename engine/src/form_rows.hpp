@@ -59,6 +59,8 @@ class FormRows {
   bool loaded(std::size_t field) const { return slot_[field] >= 0; }
 
  private:
+  void group_by_unit(const std::map<std::string, std::uint32_t, std::less<>>& unit_index);
+
   const forms::Form& form_;
   std::vector<std::string> units_;
   std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> by_unit_;

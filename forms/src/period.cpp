@@ -57,6 +57,10 @@ dsl::Date Period::last_day() const {
   return {year, month, dsl::days_in_month(year, month)};
 }
 
+bool Period::contains(const dsl::Date& d) const {
+  return d.year == year && (d.month - 1) / months_long(kind) == index - 1;
+}
+
 bool Period::within(const Period& outer) const {
   return outer.first_day() <= first_day() && last_day() <= outer.last_day();
 }

@@ -132,6 +132,18 @@ BOOST_AUTO_TEST_CASE(within_and_contains) {
   BOOST_TEST(period("2020Q1").contains(Date{2020, 3, 31}));
   BOOST_TEST(!period("2020Q1").contains(Date{2020, 4, 1}));
   BOOST_TEST(!period("2020Q1").contains(Date{2019, 12, 31}));
+  // Every day of four years against every period of every kind: contains() (by year and
+  // month) agrees with the period's first and last day.
+  for (const char* kind : {"", "H", "Q", "-"})
+    for (int year = 2019; year <= 2022; ++year)
+      for (int i = 1; i <= (kind[0] == 'H' ? 2 : kind[0] == 'Q' ? 4 : kind[0] == '-' ? 12 : 1); ++i) {
+        std::string text = std::to_string(year) + (kind[0] == '-' ? (i < 10 ? "-0" : "-") : kind) + (kind[0] ? std::to_string(i) : "");
+        auto p = period(text);
+        for (long d = Date{2019, 1, 1}.days(); d <= Date{2022, 12, 31}.days(); d += 3) {
+          Date day = Date::from_days(d);
+          BOOST_TEST(p.contains(day) == (p.first_day() <= day && day <= p.last_day()), text << " " << day.iso());
+        }
+      }
 }
 
 BOOST_AUTO_TEST_CASE(order_is_chronological_within_a_kind) {

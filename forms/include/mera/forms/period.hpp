@@ -18,7 +18,7 @@ struct Period {
 
   dsl::Date first_day() const;
   dsl::Date last_day() const;
-  bool contains(const dsl::Date& d) const { return first_day() <= d && d <= last_day(); }
+  bool contains(const dsl::Date& d) const;  // by year and month: `closed in period` runs once per record
   // Does this period lie inside `outer` (a quarter inside its half-year and year)?
   bool within(const Period& outer) const;
   Period previous() const;  // the period of the same kind before this one
