@@ -22,24 +22,33 @@ void Column::push(const Value& v) {
   switch (field_->type.kind) {
     case Kind::text: texts.push_back(v.is<std::string>() ? v.as<std::string>() : std::string()); numbers.push_back(v.is_null() ? kEmpty : 0); return;
     case Kind::breakdown: breakdowns.push_back(v.is<forms::Breakdown>() ? v.as<forms::Breakdown>() : forms::Breakdown{}); numbers.push_back(v.is_null() ? kEmpty : 0); return;
+    case Kind::date: {
+      const auto* date = v.get<dsl::Date>();
+      dates.push_back(date ? pack(*date) : 0);
+      return;
+    }
     default: break;
   }
   if (const double* d = v.get<double>()) numbers.push_back(*d);
-  else if (const auto* date = v.get<dsl::Date>()) numbers.push_back(static_cast<double>(date->days()));
   else if (const bool* b = v.get<bool>()) numbers.push_back(*b ? 1 : 0);
   else if (const auto* c = v.get<forms::Category>()) numbers.push_back(static_cast<double>(c->index));
   else numbers.push_back(kEmpty);
 }
 
-bool Column::empty_at(std::size_t row) const { return std::isnan(numbers[row]); }
+bool Column::empty_at(std::size_t row) const {
+  return field_->type.kind == Kind::date ? dates[row] == 0 : std::isnan(numbers[row]);
+}
 
 Value Column::get(std::size_t row) const {
+  if (field_->type.kind == Kind::date) {
+    std::uint32_t d = dates[row];
+    return d == 0 ? Value::none(forms::NoValue::empty) : Value(unpack(d));
+  }
   double n = numbers[row];
   if (std::isnan(n)) return Value::none(forms::NoValue::empty);
   switch (field_->type.kind) {
     case Kind::text: return Value(texts[row]);
     case Kind::breakdown: return Value(breakdowns[row]);
-    case Kind::date: return Value(dsl::Date::from_days(static_cast<long>(n)));
     case Kind::boolean: return Value(n != 0);
     case Kind::category: return Value(forms::Category{field_->type.enumeration, static_cast<std::size_t>(n)});
     default: return Value(n);
@@ -133,6 +142,7 @@ void Column::reorder(const std::vector<std::size_t>& order) {
     v = std::move(out);
   };
   permute(numbers);
+  permute(dates);
   permute(texts);
   permute(breakdowns);
 }

@@ -16,8 +16,11 @@
 
 namespace mera::engine {
 
-// One field's values for every row. Numbers, dates (as day numbers), conditions and categories
-// (as their index) live in `numbers`, NaN meaning empty; text and breakdowns in their own vectors.
+// One field's values for every row. Numbers, conditions and categories (as their index) live in
+// `numbers`, NaN meaning empty; dates in `dates` as year·512 + month·32 + day, 0 meaning empty
+// (`closed in period` reads them once per record and period: a day number made back into a date
+// each time was an eighth of an evaluation, and four bytes a row keep a nation's records small);
+// text and breakdowns in their own vectors.
 class Column {
  public:
   explicit Column(const forms::Field& field) : field_(&field) {}
@@ -30,6 +33,13 @@ class Column {
  private:
   const forms::Field* field_;
   std::vector<double> numbers;
+  std::vector<std::uint32_t> dates;
+  static std::uint32_t pack(const dsl::Date& d) {
+    return static_cast<std::uint32_t>(d.year) << 9 | static_cast<std::uint32_t>(d.month) << 5 | static_cast<std::uint32_t>(d.day);
+  }
+  static dsl::Date unpack(std::uint32_t p) {
+    return {static_cast<int>(p >> 9), static_cast<int>(p >> 5 & 15), static_cast<int>(p & 31)};
+  }
   std::vector<std::string> texts;
   std::vector<forms::Breakdown> breakdowns;
 };
