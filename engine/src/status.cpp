@@ -61,6 +61,13 @@ StatusBuilder::StatusBuilder(const storage::Database& db, const StatusOptions& o
     if (r.status == "approved" && (!first_effective_ || r.effective < *first_effective_)) first_effective_ = r.effective;
 }
 
+const LoadedRevision* StatusBuilder::in_force(dsl::Date day, std::string& why) {
+  auto [it, added] = in_force_.try_emplace(day.days());
+  if (added) it->second.first = revisions_.in_force(day, it->second.second);
+  why = it->second.second;
+  return it->second.first;
+}
+
 bool StatusBuilder::in_scope(std::string_view unit, dsl::Date day) const {
   return options_.unit.empty() || duties_.tree().under(unit, options_.unit, day);
 }
@@ -181,7 +188,7 @@ bool StatusBuilder::earlier(std::optional<dsl::Date> next_due) const {
 void StatusBuilder::next_reports() {
   const storage::Unit* me = tree_.unit(options_.unit);
   std::string why;
-  const LoadedRevision* rev = revisions_.in_force(options_.on, why);
+  const LoadedRevision* rev = in_force(options_.on, why);
   if (!me || !rev) return;
   const rules::Model& model = *rev->model;
   for (const auto& f : model.forms) {
@@ -248,12 +255,12 @@ StatusReport StatusBuilder::build() {
   report.soon_days = options_.soon_days;
   report.scope = options_.unit;
   std::string why;
-  if (const auto* rev = revisions_.in_force(options_.on, why)) report.model = text::tr("{} (revision {})", rev->model->name, rev->revision.id);
+  if (const auto* rev = in_force(options_.on, why)) report.model = text::tr("{} (revision {})", rev->model->name, rev->revision.id);
   else report.note = why;
   if (first_effective_) {
     for (auto kind : {forms::PeriodKind::month, forms::PeriodKind::quarter, forms::PeriodKind::half_year, forms::PeriodKind::year}) {
       for (auto p = period_containing(kind, *first_effective_); p.first_day() <= horizon_; p = p.next()) {
-        const LoadedRevision* rev = revisions_.in_force(p.first_day(), why);
+        const LoadedRevision* rev = in_force(p.first_day(), why);
         if (!rev) continue;  // before the first revision: nothing is expected
         for (const auto& f : rev->model->forms) {
           if (f->period != kind) continue;

@@ -32,7 +32,7 @@ std::vector<forms::Period> columns(const forms::Period& p) {
 // The latest period of the model's shortest reporting rhythm with a report due by the day.
 std::optional<forms::Period> StatusBuilder::default_period() {
   std::string why;
-  const LoadedRevision* rev = revisions_.in_force(options_.on, why);
+  const LoadedRevision* rev = in_force(options_.on, why);
   if (!rev) return std::nullopt;
   std::optional<forms::PeriodKind> shortest;
   for (const auto& f : rev->model->forms)
@@ -40,7 +40,7 @@ std::optional<forms::Period> StatusBuilder::default_period() {
   if (!shortest) return std::nullopt;
   forms::Period p = period_containing(*shortest, options_.on);
   for (int back = 0; back < 24 && first_effective_ && *first_effective_ <= p.last_day(); ++back, p = p.previous()) {
-    const LoadedRevision* then = revisions_.in_force(p.first_day(), why);
+    const LoadedRevision* then = in_force(p.first_day(), why);
     if (!then) continue;
     for (const auto& f : then->model->forms) {
       if (f->period != p.kind) continue;
@@ -62,7 +62,7 @@ void StatusBuilder::shares(StatusReport& report) {
   auto add = [&](ReportingShare& cell, const forms::Period& c, const std::string& unit, const std::string& level) {
     for (auto kind : kKinds)
       for (const auto& sub : periods_inside(kind, c)) {
-        const LoadedRevision* rev = revisions_.in_force(sub.first_day(), why);
+        const LoadedRevision* rev = in_force(sub.first_day(), why);
         if (!rev) continue;
         for (const auto& f : rev->model->forms)
           if (f->period == kind && (level.empty() || f->level == level))
@@ -75,7 +75,7 @@ void StatusBuilder::shares(StatusReport& report) {
     for (std::size_t c = 0; c < report.periods.size(); ++c) add(row.cells[c], report.periods[c], u.unit.id, "");
     report.by_unit.push_back(std::move(row));
   }
-  const LoadedRevision* rev = revisions_.in_force(options_.on, why);
+  const LoadedRevision* rev = in_force(options_.on, why);
   if (rev)
     for (const auto& level : rev->model->levels) {
       ShareRow row{level.name, level.label, 0, std::vector<ReportingShare>(report.periods.size())};

@@ -78,8 +78,16 @@ std::vector<UnitForm> Database::unit_forms() const {
 
 std::vector<ReportVersion> Database::report_versions() const {
   std::vector<ReportVersion> out;
+  // The reports are a few rows among millions of records (whose period is ''). `period <> ''`
+  // alone scans the whole table (0.8 s warm, far more cold, for 5,000,000 records). Instead the
+  // UNIQUE index (form, unit, period, ...) is entered once per form and unit at `period > ''`:
+  // the forms by a skip scan of the index, the units from their table, a few thousand seeks.
   Query q = connection_->query(
-      "SELECT id, form, unit, period, version, submitted_at FROM submissions WHERE period <> '' ORDER BY id");
+      "WITH RECURSIVE forms(form) AS ("
+      "  SELECT min(form) FROM submissions"
+      "  UNION ALL SELECT (SELECT min(form) FROM submissions WHERE form > forms.form) FROM forms WHERE forms.form IS NOT NULL) "
+      "SELECT s.id, s.form, s.unit, s.period, s.version, s.submitted_at FROM forms CROSS JOIN units u CROSS JOIN submissions s "
+      "WHERE forms.form IS NOT NULL AND s.form = forms.form AND s.unit = u.id AND s.period > '' ORDER BY s.id");
   while (q.step("read the reports"))
     out.push_back(ReportVersion{q.int64(0), q.text(1), q.text(2), q.text(3), static_cast<int>(q.int64(4)), q.text(5)});
   return out;
