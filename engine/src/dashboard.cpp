@@ -115,10 +115,12 @@ std::vector<std::string> DashboardBuilder::units_of(const DashboardRequest& requ
   return roots;
 }
 
-Evaluator& DashboardBuilder::evaluator_for(const LoadedRevision& revision) {
-  if (current_ != &revision || !evaluator_) {
+Evaluator& DashboardBuilder::evaluator_for(const LoadedRevision& revision, const std::string& scope) {
+  if (current_ != &revision || !evaluator_ || scope_ != scope) {
     evaluator_ = std::make_unique<Evaluator>(db_, *revision.model, revision.enums, revision.functions.get(), tree_);
+    if (!scope.empty()) evaluator_->only_below(scope);
     current_ = &revision;
+    scope_ = scope;
   }
   return *evaluator_;
 }
@@ -142,7 +144,7 @@ Dashboard DashboardBuilder::build(const DashboardRequest& request) {
   out.revision = request.revision ? &chosen(request.revision) : in_force;
   if (!out.revision) throw RequestError(why);
   auto units = units_of(request, out.period);
-  Evaluator& ev = evaluator_for(*out.revision);
+  Evaluator& ev = evaluator_for(*out.revision, request.all_units ? "" : request.unit);
   for (const auto& id : units) {
     UnitValues u{*tree_.unit(id), ev.evaluate(id, out.period)};
     for (const auto& v : u.values) {
@@ -207,7 +209,7 @@ Explanation DashboardBuilder::explain(const DashboardRequest& request, const std
     for (const auto& i : model.indicators) names.push_back(i.name);
     throw RequestError(text::tr("model '{}' has no indicator '{}'{}", model.name, indicator, forms::closest(indicator, names)), RequestError::Kind::missing);
   }
-  return evaluator_for(*context.revision).explain(*ind, context.units.front().unit.id, context.period);
+  return evaluator_for(*context.revision, request.unit).explain(*ind, context.units.front().unit.id, context.period);
 }
 
 DashboardBuilder::Comparison DashboardBuilder::compare(const DashboardRequest& request) {

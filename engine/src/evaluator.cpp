@@ -114,7 +114,7 @@ const FormRows& Evaluator::Impl::rows(const forms::Form& form) {
   auto& slot = loaded[&form];
   if (!slot) {
     auto used = used_fields.try_emplace(&form, form.fields.size(), false).first->second;
-    slot = std::make_unique<FormRows>(db, form, enums, used);
+    slot = std::make_unique<FormRows>(db, form, enums, used, scope.empty() ? nullptr : &scope_units);
   }
   return *slot;
 }
@@ -355,13 +355,32 @@ std::vector<const rules::Indicator*> Evaluator::indicators() const {
   return out;
 }
 
+void Evaluator::only_below(const std::string& unit) {
+  if (!impl_->loaded.empty()) throw std::logic_error("Evaluator::only_below after an evaluation");
+  impl_->scope = unit;
+  impl_->scope_units = impl_->tree.ever_below(unit);
+}
+
+std::size_t Evaluator::rows_read() const {
+  std::size_t n = 0;
+  for (const auto& [form, rows] : impl_->loaded) n += rows->size();
+  return n;
+}
+
+void Evaluator::Impl::in_scope(const std::string& unit) const {
+  if (!scope.empty() && !std::binary_search(scope_units.begin(), scope_units.end(), unit))
+    throw std::logic_error("Evaluator: unit " + unit + " is outside only_below(" + scope + ")");
+}
+
 std::vector<IndicatorValue> Evaluator::evaluate(const std::string& unit, const forms::Period& period) {
+  impl_->in_scope(unit);
   std::vector<IndicatorValue> out;
   for (const auto* ind : indicators()) out.push_back(impl_->judged(*ind, unit, period));
   return out;
 }
 
 IndicatorValue Evaluator::evaluate(const rules::Indicator& indicator, const std::string& unit, const forms::Period& period) {
+  impl_->in_scope(unit);
   return impl_->judged(indicator, unit, period);
 }
 
@@ -383,6 +402,7 @@ void indicator_uses(const dsl::Expr& e, const rules::Model& model, const forms::
 }  // namespace
 
 Explanation Evaluator::explain(const rules::Indicator& indicator, const std::string& unit, const forms::Period& period) {
+  impl_->in_scope(unit);
   Explanation out;
   std::vector<std::pair<const rules::Indicator*, forms::Period>> uses;
   indicator_uses(indicator.value, impl_->model, period, uses);

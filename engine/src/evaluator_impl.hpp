@@ -61,6 +61,7 @@ struct Evaluator::Impl {
   forms::Value reporting_share(const std::string& function, const std::string& form, const std::string& unit,
                                const forms::Period& period);
   const AggregatePlan& plan(const dsl::Expr& e);
+  void in_scope(const std::string& unit) const;  // throws std::logic_error outside only_below()
   int field_index(const forms::Form& form, const dsl::Expr& name);  // cached by the name's node
 
   // One unit's reports for an aggregate (records: cached per unit and period).
@@ -86,6 +87,8 @@ struct Evaluator::Impl {
   std::map<std::tuple<const dsl::Expr*, std::string, forms::Period>, Accumulator> record_partials;
   std::vector<AggregateTrace>* tracing = nullptr;  // set while explaining
   std::unique_ptr<Reporting> reporting;            // made on the first completeness() or timeliness()
+  std::string scope;                               // only_below(): the unit, "" for every unit
+  std::vector<std::string> scope_units;            // ... and the units ever below it
 };
 
 // An indicator's formula for one unit and period.

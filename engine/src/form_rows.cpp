@@ -56,7 +56,7 @@ Value Column::get(std::size_t row) const {
 }
 
 FormRows::FormRows(const storage::Database& db, const forms::Form& form, const forms::EnumTable& enums,
-                   const std::vector<bool>& used)
+                   const std::vector<bool>& used, const std::vector<std::string>* only)
     : form_(form), slot_(form.fields.size(), -1) {
   for (std::size_t i = 0; i < form.fields.size(); ++i) {
     if (!used[i]) continue;
@@ -65,7 +65,7 @@ FormRows::FormRows(const storage::Database& db, const forms::Form& form, const f
   }
   std::map<std::string, std::uint32_t, std::less<>> unit_index;
   std::uint32_t last_unit = 0;  // reports come in runs of one unit: most rows skip the map
-  db.each_current(form.name, [&](const storage::Database::CurrentRow& r) {
+  auto take = [&](const storage::Database::CurrentRow& r) {
     FormRow row;
     row.submission = r.id;
     if (units_.empty() || units_[last_unit] != r.unit) {
@@ -91,7 +91,9 @@ FormRows::FormRows(const storage::Database& db, const forms::Form& form, const f
     for (std::size_t i = 0; i < values.size(); ++i)
       if (slot_[i] >= 0) columns_[static_cast<std::size_t>(slot_[i])].push(values[i]);
     rows_.push_back(row);
-  });
+  };
+  if (only) db.each_current_of(form.name, *only, take);
+  else db.each_current(form.name, take);
   group_by_unit(unit_index);
 }
 

@@ -52,10 +52,11 @@ struct FormRow {
 
 class FormRows {
  public:
-  // Reads the current version of every report of `form`, keeping the fields `used[i]` says.
-  // Throws std::runtime_error when stored values no longer fit the form (a changed model).
+  // Reads the current version of every report of `form` (of the units `only` names, when given),
+  // keeping the fields `used[i]` says. Throws std::runtime_error when stored values no longer
+  // fit the form (a changed model).
   FormRows(const storage::Database& db, const forms::Form& form, const forms::EnumTable& enums,
-           const std::vector<bool>& used);
+           const std::vector<bool>& used, const std::vector<std::string>* only = nullptr);
 
   const forms::Form& form() const { return form_; }
   bool periodic() const { return form_.period != forms::PeriodKind::record; }

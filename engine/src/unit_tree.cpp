@@ -1,5 +1,7 @@
 #include "mera/engine/unit_tree.hpp"
 
+#include <set>
+
 namespace mera::engine {
 
 UnitTree UnitTree::load(const storage::Database& db) {
@@ -57,6 +59,22 @@ std::optional<dsl::Date> UnitTree::last_day_in(std::string_view unit, dsl::Date 
     if (!best || *best < end) best = end;
   }
   return best;
+}
+
+std::vector<std::string> UnitTree::ever_below(std::string_view unit) const {
+  std::multimap<std::string_view, std::string_view> children;  // every parent a membership ever named
+  for (const auto& [id, ms] : memberships_)
+    for (const auto& m : ms) children.emplace(m.parent, id);
+  std::set<std::string> out{std::string(unit)};
+  std::vector<std::string> todo{std::string(unit)};
+  while (!todo.empty()) {
+    std::string at = std::move(todo.back());
+    todo.pop_back();
+    auto [from, to] = children.equal_range(at);
+    for (auto it = from; it != to; ++it)
+      if (out.emplace(it->second).second) todo.emplace_back(it->second);
+  }
+  return {out.begin(), out.end()};
 }
 
 }  // namespace mera::engine

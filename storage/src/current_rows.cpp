@@ -1,5 +1,6 @@
 // The current version of every report of a form, streamed: the indicator engine's one read of
 // the submissions table. A version is current when no later version supersedes it.
+#include <algorithm>
 #include <vector>
 
 #include "connection.hpp"
@@ -37,6 +38,35 @@ void Database::each_current(const std::string& form, const std::function<void(co
     r.values_json = q.view(4);
     r.submitted_at = q.view(5);
     row(r);
+  }
+}
+
+void Database::each_current_of(const std::string& form, const std::vector<std::string>& units,
+                               const std::function<void(const CurrentRow&)>& row) const {
+  const std::string doing = "read the submissions of form " + form;
+  std::vector<std::int64_t> superseded;
+  {
+    Query q = connection_->query("SELECT supersedes FROM submissions WHERE form = ?1 AND supersedes IS NOT NULL ORDER BY supersedes");
+    q.bind(1, form);
+    while (q.step(doing)) superseded.push_back(q.int64(0));
+  }
+  CurrentRow r;
+  for (const auto& unit : units) {
+    Query q = connection_->query(  // prepared once, reset when q goes (Connection keeps it)
+        "SELECT s.id, s.unit, s.period, s.record_key, s.values_json, s.submitted_at FROM submissions AS s "
+        "WHERE s.form = ?1 AND s.unit = ?2 ORDER BY s.id");
+    q.bind(1, form);
+    q.bind(2, unit);
+    while (q.step(doing)) {
+      r.id = q.int64(0);
+      if (std::binary_search(superseded.begin(), superseded.end(), r.id)) continue;
+      r.unit = q.view(1);
+      r.period = q.view(2);
+      r.record_key = q.view(3);
+      r.values_json = q.view(4);
+      r.submitted_at = q.view(5);
+      row(r);
+    }
   }
 }
 

@@ -70,13 +70,16 @@ class DashboardBuilder {
  private:
   forms::Period period_of(const DashboardRequest& request, std::string& note) const;
   std::vector<std::string> units_of(const DashboardRequest& request, const forms::Period& period) const;
-  Evaluator& evaluator_for(const LoadedRevision& revision);
+  // The evaluator of a revision for the request's units: `scope` is the one unit asked (its
+  // evaluator reads only the reports below it), "" for the whole tree.
+  Evaluator& evaluator_for(const LoadedRevision& revision, const std::string& scope);
   const LoadedRevision& chosen(std::int64_t id);
 
   const storage::Database& db_;
   Revisions& revisions_;
   const UnitTree& tree_;
   const LoadedRevision* current_ = nullptr;
+  std::string scope_;  // of evaluator_
   std::unique_ptr<Evaluator> evaluator_;
 };
 

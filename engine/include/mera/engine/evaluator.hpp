@@ -86,6 +86,13 @@ class Evaluator {
   // How one value came about: its aggregates, their units and submissions.
   Explanation explain(const rules::Indicator& indicator, const std::string& unit, const forms::Period& period);
 
+  // Reads only the reports of `unit` and the units ever below it: for an evaluator that is asked
+  // about `unit` (or units below it) alone, as `--unit` and `--explain` are. Before the first
+  // evaluation; an evaluation of a unit outside would miss reports, so it is refused.
+  void only_below(const std::string& unit);
+  // How many current reports the evaluator has read, all forms together.
+  std::size_t rows_read() const;
+
   // The model's indicators in declaration order (files in load order, then position).
   std::vector<const rules::Indicator*> indicators() const;
 

@@ -28,6 +28,9 @@ class UnitTree {
   // The last day of [first, last] on which `unit` was in the tree: where a unit that moved
   // during a period counts for it (a record's roll-up, the parent that reviews its report).
   std::optional<dsl::Date> last_day_in(std::string_view unit, dsl::Date first, dsl::Date last) const;
+  // `unit` and every unit below it on some day, whatever the day: all whose reports can roll up
+  // into it. Ordered by id.
+  std::vector<std::string> ever_below(std::string_view unit) const;
 
  private:
   std::map<std::string, storage::Unit, std::less<>> units_;

@@ -130,6 +130,11 @@ class Database {
     std::string_view submitted_at;
   };
   void each_current(const std::string& form, const std::function<void(const CurrentRow&)>& row) const;
+  // The same for the reports of `units` only, unit by unit in the order given, each unit's in id
+  // order: through the (form, unit, ...) index, so a region's evaluation reads its own rows, not
+  // the country's.
+  void each_current_of(const std::string& form, const std::vector<std::string>& units,
+                       const std::function<void(const CurrentRow&)>& row) const;
   // The years that have reports: those of periods, and for records the years they were
   // submitted in. Ascending. What `mera eval` picks its default year from.
   std::vector<int> reported_years() const;
