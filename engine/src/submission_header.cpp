@@ -115,7 +115,7 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
     diags.error(input.span, h.context + text::tr("the submission does not name its unit (\"unit\")"));
   if (!h.period_text.empty()) {
     std::string why;
-    h.period = forms::parse_period(h.period_text, &why);
+    h.period = forms::read_period(h.period_text, &why);
     if (!h.period) {
       h.period_unreadable = true;
       diags.error(h.period_span, h.context + why);
