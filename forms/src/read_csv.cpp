@@ -10,6 +10,7 @@
 
 #include "csv_records.hpp"
 #include "mera/forms/read.hpp"
+#include "mera/forms/spellings.hpp"
 #include "read_formats.hpp"
 #include "value_text.hpp"
 #include "mera/text/tr.hpp"
@@ -30,20 +31,8 @@ struct Column {
   std::size_t slot = 0;  // for a field or a category: its place in SubmissionInput::values
 };
 
-// The Russian words a person heads the header columns with (issue 17): форма, подразделение (or
-// учреждение), период, запись, исправление; the first letter in either case.
-std::string_view header_name(std::string_view name) {
-  static const std::pair<std::string_view, std::string_view> kRussian[] = {
-      {"форма", "form"},     {"Форма", "form"},         {"подразделение", "unit"}, {"Подразделение", "unit"},
-      {"учреждение", "unit"}, {"Учреждение", "unit"},    {"период", "period"},      {"Период", "period"},
-      {"запись", "record"},   {"Запись", "record"},      {"исправление", "correction"}, {"Исправление", "correction"}};
-  for (const auto& [russian, english] : kRussian)
-    if (name == russian) return english;
-  return name;
-}
-
 RawMember SubmissionInput::*header_member(std::string_view written) {
-  std::string_view name = header_name(written);
+  std::string_view name = header_column(written);
   if (name == "form") return &SubmissionInput::form;
   if (name == "unit") return &SubmissionInput::unit;
   if (name == "period") return &SubmissionInput::period;
@@ -135,7 +124,7 @@ bool CsvReader::column(const Cell& cell, std::size_t index) {
     c.category = trim(text.substr(open + 1, text.size() - open - 2));
   } else {
     c.member = header_member(text);
-    c.name = c.member ? header_name(text) : text;
+    c.name = c.member ? header_column(text) : text;
     c.role = c.member ? Column::Role::header : Column::Role::field;
   }
   std::string whole = c.role == Column::Role::category ? c.name + "[" + c.category + "]" : c.name;

@@ -2,6 +2,7 @@
 // reason for each it refuses.
 #include "mera/forms/spellings.hpp"
 
+#include <utility>
 #include <vector>
 
 #include "mera/text/tr.hpp"
@@ -90,6 +91,16 @@ std::optional<std::string> cell_number(std::string_view written, std::string& wh
     return std::nullopt;
   }
   return plain;
+}
+
+std::string_view header_column(std::string_view written) {
+  static const std::pair<std::string_view, std::string_view> kRussian[] = {
+      {"форма", "form"},      {"Форма", "form"},      {"подразделение", "unit"},    {"Подразделение", "unit"},
+      {"учреждение", "unit"}, {"Учреждение", "unit"}, {"период", "period"},         {"Период", "period"},
+      {"запись", "record"},   {"Запись", "record"},   {"исправление", "correction"}, {"Исправление", "correction"}};
+  for (const auto& [russian, english] : kRussian)
+    if (written == russian) return english;
+  return written;
 }
 
 // 2021-03-31 | D.M.YYYY (one or two digits each for the day and the month)

@@ -111,8 +111,12 @@ BOOST_AUTO_TEST_CASE(a_unit_by_its_name) {
   auto near = submit_line(w, R"({"form": "q", "unit": "Организация1", "period": "2021Q2", "values": {"families": 10}})");
   BOOST_TEST(has(mera::dsl::render(near.diags), "no unit 'Организация1' in the unit tree; did you mean 'Организация 1'?"),
              mera::dsl::render(near.diags));
-  w.db.add_unit({"o4", "Организация 1", "organization"});
-  w.db.add_membership({0, "o4", "p2", *mera::dsl::parse_iso_date("2021-01-01"), std::nullopt});
+  {
+    auto tx = w.db.write();
+    w.db.add_unit({"o4", "Организация 1", "organization"});
+    w.db.add_membership({0, "o4", "p2", *mera::dsl::parse_iso_date("2021-01-01"), std::nullopt});
+    tx.commit();
+  }
   auto twice = submit_line(w, R"({"form": "q", "unit": "Организация 1", "period": "2021Q3", "values": {"families": 10}})");
   BOOST_TEST(twice.refused);
   BOOST_TEST(has(mera::dsl::render(twice.diags), "«Организация 1» is the name of more than one unit (o1, o4): give the unit's id instead"),

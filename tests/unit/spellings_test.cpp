@@ -118,4 +118,12 @@ BOOST_AUTO_TEST_CASE(windows_1251_recognised_and_converted) {
   BOOST_CHECK(!encoding_named("koi8-r"));
 }
 
+BOOST_AUTO_TEST_CASE(the_header_in_russian) {
+  BOOST_TEST(header_column("Форма") == "form");
+  BOOST_TEST(header_column("подразделение") == "unit");
+  BOOST_TEST(header_column("Учреждение") == "unit");
+  BOOST_TEST(header_column("Период") == "period");
+  BOOST_TEST(header_column("Обслужено семей") == "Обслужено семей");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -598,7 +598,7 @@ BOOST_AUTO_TEST_CASE(a_field_by_its_label) {
   BOOST_TEST(named["c"].is_null());
   BOOST_TEST(error_of(R"({"Дети": 1})", labels) == "«Дети» is the label of more than one field of form 'f' (a, b): name the column by "
                                                    "the field's name instead");
-  BOOST_TEST(error_of(R"({"Семя": 1})") == "form 'f' has no field 'Семя'; did you mean 'Семьи'?");
+  BOOST_TEST(error_of(R"({"families": 1, "Семя": 1})") == "form 'f' has no field 'Семя'; did you mean 'Семьи'?");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

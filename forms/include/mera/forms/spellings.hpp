@@ -26,4 +26,9 @@ std::optional<std::string> cell_number(std::string_view s, std::string& why);
 // digits (31.03.21), and a date that does not exist. `s` is trimmed. The year is from 1900 on.
 std::optional<dsl::Date> cell_date(std::string_view s, std::string& why);
 
+// The Russian word a person heads a column of a submission's header with, as mera names it:
+// форма -> form, подразделение or учреждение -> unit, период -> period, запись -> record,
+// исправление -> correction (a capital first letter too); any other text as it is.
+std::string_view header_column(std::string_view written);
+
 }  // namespace mera::forms
