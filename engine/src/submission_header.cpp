@@ -97,7 +97,9 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
     h.unit_span = input.unit.second.span;
   }
   if (given(input.period)) {
-    h.period_text = text_of(input.period, h.context, text::tr("a period such as 2021Q1"), diags);
+    // A year may come as a number (a spreadsheet's cell 2021, JSON's 2021).
+    bool number = input.period.second.kind == RawValue::Kind::number;
+    h.period_text = number ? input.period.second.text : text_of(input.period, h.context, text::tr("a period such as 2021Q1"), diags);
     h.period_span = input.period.second.span;
   }
   if (given(input.record)) {

@@ -108,6 +108,8 @@ BOOST_AUTO_TEST_CASE(a_unit_by_its_name) {
   auto named = submit_line(w, R"({"form": "q", "unit": "Организация 1", "period": "1 кв. 2021", "values": {"Семьи": 10}})");
   BOOST_TEST(!named.refused, mera::dsl::render(named.diags));
   BOOST_TEST(w.db.current("q", "o1", "2021Q1", "").has_value());
+  auto year = submit_line(w, R"({"form": "q", "unit": "o1", "period": 2021, "values": {"families": 10}})");  // a number: a year
+  BOOST_TEST(has(mera::dsl::render(year.diags), "form 'q' is submitted per quarter, and '2021' is a year"), mera::dsl::render(year.diags));
   auto near = submit_line(w, R"({"form": "q", "unit": "Организация1", "period": "2021Q2", "values": {"families": 10}})");
   BOOST_TEST(has(mera::dsl::render(near.diags), "no unit 'Организация1' in the unit tree; did you mean 'Организация 1'?"),
              mera::dsl::render(near.diags));
