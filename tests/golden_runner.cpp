@@ -7,7 +7,8 @@
 //     NAME.before.EXT if there is one, and how many submissions the database then holds;
 //     NAME.ru.EXT the same in Russian (LANG=ru_RU.UTF-8 for `mera submit`); NAME.cp1251.EXT is
 //     read as Windows-1251 (`mera submit --encoding cp1251`); beside NAME.EXT.stored (create it
-//     empty to opt in), the submissions stored, one a line: form, unit, period or record, values
+//     empty to opt in), the submissions stored, one a line: form, unit, period or record, values;
+//     NAME.units.csv beside it, units of the case's own, imported first
 //   golden/units/NAME.csv                       beside  NAME.csv.expected: what `mera units import`
 //     prints into a fresh database of golden/submit/model, and the tree it then holds; NAME.ru.csv
 //     the same in Russian
@@ -114,6 +115,11 @@ std::string submit_output(const fs::path& file) {
   if (init.created) {
     auto db = mera::storage::Database::open(db_path.string());
     mera::engine::SubmitOptions options{"golden", false, now};
+    std::string units = file.stem().string() + ".units.csv";
+    if (fs::exists(units)) {
+      auto imported = mera::engine::import_units(db, *mera::dsl::read_source(units), *init.model, "golden", now);
+      out += mera::dsl::render(imported.diags);
+    }
     std::string before = file.stem().string() + ".before" + file.extension().string();
     for (const auto& name : {before, file.filename().string()}) {
       if (!fs::exists(name)) continue;
@@ -309,7 +315,8 @@ bool register_cases() {
   std::vector<fs::path> data;
   for (const auto& e : fs::directory_iterator(golden_dir() / "submit")) {
     std::string ext = e.path().extension().string(), name = e.path().filename().string();
-    if ((ext == ".jsonl" || ext == ".json" || ext == ".csv") && name.find(".before.") == std::string::npos) data.push_back(e.path());
+    bool part = name.find(".before.") != std::string::npos || name.find(".units.") != std::string::npos;  // of another case
+    if ((ext == ".jsonl" || ext == ".json" || ext == ".csv") && !part) data.push_back(e.path());
   }
   std::sort(data.begin(), data.end());
   for (const auto& c : data) {
