@@ -120,29 +120,6 @@ std::string value_list(const Enum& en) {
   return " (" + list + ")";
 }
 
-// "1,234": a comma before exactly three digits, which in English parts thousands; in a whole
-// number it is refused with a word on the rule (a comma is the decimal mark).
-bool thousands_by_comma(std::string_view s) {
-  std::size_t comma = s.find(',');
-  std::size_t lead = comma - (!s.empty() && s[0] == '-' ? 1 : 0);
-  if (comma == std::string_view::npos || lead < 1 || lead > 3 || s.size() - comma != 4) return false;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (i != comma && (s[i] < '0' || s[i] > '9') && !(i == 0 && s[i] == '-')) return false;
-  return true;
-}
-
-std::string digits_only(std::string_view s) {
-  std::string out(s);
-  out.erase(out.find(','), 1);
-  return out;
-}
-
-std::string grouped(std::string_view s) {
-  std::string out(s);
-  out[out.find(',')] = ' ';
-  return out;
-}
-
 class ValueReader {
  public:
   ValueReader(const Field& f, std::vector<ReadProblem>& problems, Reading reading)
@@ -201,10 +178,8 @@ Value ValueReader::number(const RawValue& raw, bool whole) {
     case Parsed::too_small: return fail(raw.span, too_small_message(s));
     case Parsed::ok: break;
   }
-  if (whole && std::floor(d) != d && thousands_by_comma(s))
-    return fail(raw.span, text::tr("{} is not a whole number: a comma is the decimal mark, and thousands are written without "
-                                   "a mark or parted by a space ({} or {})",
-                                   s, digits_only(s), grouped(s)));
+  if (std::string why_not = whole && std::floor(d) != d ? comma_thousands_problem(s) : ""; !why_not.empty())
+    return fail(raw.span, why_not);
   if (whole && std::floor(d) != d) return fail(raw.span, text::tr("{} is not a whole number", s));
   if (whole && std::fabs(d) > kMaxWhole) return fail(raw.span, text::tr("{} is too large: a whole number is at most 9007199254740991 (2^53 - 1)", s));
   return Value(d);

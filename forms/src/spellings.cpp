@@ -52,7 +52,28 @@ bool thousands(std::string_view plain, const std::vector<std::size_t>& spaces) {
   return end - from == 3;
 }
 
+// "1234" and "1 234" for "1,234".
+std::string without_comma(std::string_view s, std::string_view instead) {
+  std::string out(s);
+  out.replace(out.find(','), 1, instead);
+  return out;
+}
+
 }  // namespace
+
+// A comma before exactly three digits, after one to three: what English writes for a thousand.
+std::string comma_thousands_problem(std::string_view written) {
+  std::string_view s = trimmed(written);
+  std::size_t comma = s.find(',');
+  if (comma == std::string_view::npos) return "";
+  std::size_t lead = comma - (s[0] == '-' ? 1 : 0);
+  if (lead < 1 || lead > 3 || s.size() - comma != 4) return "";
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (i != comma && !digit(s[i]) && !(i == 0 && s[i] == '-')) return "";
+  return text::tr("{} is not a whole number: a comma is the decimal mark, and thousands are written without a mark or parted by "
+                  "a space ({} or {})",
+                  s, without_comma(s, ""), without_comma(s, " "));
+}
 
 // The rule of spellings.hpp: marks counted, spaces checked against the thousands, then the
 // one spelling from_chars reads.

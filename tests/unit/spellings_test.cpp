@@ -56,6 +56,10 @@ BOOST_AUTO_TEST_CASE(a_mark_or_a_space_that_could_mean_two_things_is_refused) {
   BOOST_TEST(starts(number("1 234,5 6"), "refused:"));
   BOOST_TEST(starts(number("1  234"), "refused:"));
   BOOST_TEST(starts(number("- 5"), "refused:"));
+  BOOST_TEST(comma_thousands_problem("-12,345") == "-12,345 is not a whole number: a comma is the decimal mark, and thousands are "
+                                                   "written without a mark or parted by a space (-12345 or -12 345)");
+  BOOST_TEST(comma_thousands_problem("1234,567") == "");  // not a thousand as English writes it: "is not a whole number" alone
+  BOOST_TEST(comma_thousands_problem("1,23") == "");
 }
 
 BOOST_AUTO_TEST_CASE(dates_day_first_or_iso) {

@@ -21,6 +21,10 @@ namespace mera::forms {
 // wrong; text that is no number at all is returned as it is, for the caller to refuse.
 std::optional<std::string> cell_number(std::string_view s, std::string& why);
 
+// For a cell such as "1,234" read into a whole-number field (where it is not whole): the reason,
+// that a comma is the decimal mark and how a thousand is written; empty for any other text.
+std::string comma_thousands_problem(std::string_view s);
+
 // A date as a cell writes it: 2021-03-31, or day first 31.03.2021 (one digit is enough: 1.3.2021).
 // Refused with the reason: a date with slashes (03/04/2023: day or month first?), a year of two
 // digits (31.03.21), and a date that does not exist. `s` is trimmed. The year is from 1900 on.
