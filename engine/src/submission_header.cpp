@@ -15,9 +15,17 @@ using forms::RawValue;
 
 bool given(const RawMember& m) { return !m.first.name.empty() && m.second.kind != RawValue::Kind::null; }
 
-// A member that must be a text: JSON string or CSV cell.
+// The spaces a spreadsheet leaves around a cell's text, which nobody sees.
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// A member that must be a text: JSON string (as it is) or CSV cell (without the spaces around it).
 std::string text_of(const RawMember& m, const std::string& context, const std::string& what, dsl::Diagnostics& diags) {
-  if (m.second.kind == RawValue::Kind::string || m.second.kind == RawValue::Kind::cell) return m.second.text;
+  if (m.second.kind == RawValue::Kind::cell) return trimmed(m.second.text);
+  if (m.second.kind == RawValue::Kind::string) return m.second.text;
   diags.error(m.second.span, text::tr("{}\"{}\" must be a text: {}", context, m.first.name, what));
   return {};
 }
