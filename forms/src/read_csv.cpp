@@ -51,7 +51,7 @@ std::string_view trim(std::string_view s) {
 // "line 4 has 7 fields, the header has 6: ...": a row of the wrong width says which line and how
 // to mend it; a value holding the separator unquoted is the usual cause of a row too wide.
 std::string width_message(const dsl::SourceFile& file, std::size_t row_begin, std::size_t fields, std::size_t header, char separator) {
-  std::string mend = fields > header ? (separator == ',' ? text::tr("a name with a comma must be quoted (\"Центр, филиал\")")
+  std::string mend = fields > header ? (separator == ',' ? text::tr("a value with a comma must be quoted (\"Центр, филиал\", \"7 500,50\"), or the cells parted by ';'")
                                                          : text::tr("a name with a ';' must be quoted (\"Центр; филиал\")"))
                                      : text::tr("give every column its field, an empty one too");
   return text::tr("line {0} has {1} {1:field|fields}, the header has {2}: {3}", file.line_of(row_begin), text::count(fields),

@@ -518,7 +518,7 @@ BOOST_AUTO_TEST_CASE(rows_with_the_wrong_number_of_cells) {
              "s.csv:3:6: error: line 3 has 3 fields, the header has 4: give every column its field, an empty one too\n"
              "  f,u,1\n"
              "       ^\n"
-             "s.csv:4:9: error: line 4 has 5 fields, the header has 4: a name with a comma must be quoted (\"Центр, филиал\")\n"
+             "s.csv:4:9: error: line 4 has 5 fields, the header has 4: a value with a comma must be quoted (\"Центр, филиал\", \"7 500,50\"), or the cells parted by ';'\n"
              "  f,u,1,2,3\n"
              "          ^\n");
 }
