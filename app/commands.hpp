@@ -25,7 +25,8 @@ int run_fmt(const std::vector<std::string>& paths, bool check_only);
 int run_init(const std::string& db_path, const std::string& model_path, const std::string& user);
 int run_units_import(const std::string& db_path, const std::string& file, const std::string& user);
 int run_units_list(const std::string& db_path, const std::string& on);
-int run_submit(const std::string& db_path, const std::vector<std::string>& files, const std::string& user, bool correct);
+int run_submit(const std::string& db_path, const std::vector<std::string>& files, const std::string& user, bool correct,
+               const std::string& encoding);
 // mera deadlines (cmd_deadlines.cpp): a model folder, or the model in force in a database and,
 // with --unit, only that unit's forms and hops.
 struct DeadlinesArgs {

@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
   add_db(submit);
   submit->add_option("FILE", files, "JSON (an object, an array or JSON lines) or CSV files")->required();
   submit->add_flag("--correct", correct, "the submissions replace earlier ones (a correction keeps the earlier version readable)");
+  std::string encoding = "utf-8";
+  submit->add_option("--encoding", encoding, "the files' text encoding: utf-8 (the default) or cp1251 (Windows-1251, converted)");
   add_user(submit);
 
   mera::storage::SubmissionFilter filter;
@@ -224,7 +226,7 @@ int main(int argc, char** argv) {
     if (init->parsed()) return mera::app::run_init(db, model, user);
     if (units_import->parsed()) return mera::app::run_units_import(db, table, user);
     if (units_list->parsed()) return mera::app::run_units_list(db, on);
-    if (submit->parsed()) return mera::app::run_submit(db, files, user, correct);
+    if (submit->parsed()) return mera::app::run_submit(db, files, user, correct, encoding);
     if (deadlines->parsed()) return mera::app::run_deadlines(deadlines_args);
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
     if (eval->parsed()) return mera::app::run_eval(db, request, format, explain, compare);

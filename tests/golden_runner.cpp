@@ -5,7 +5,10 @@
 //   golden/submit/NAME.jsonl|.json|.csv         beside  NAME.EXT.expected: what `mera submit` prints
 //     into a fresh database made from golden/submit/model (its units.csv too), after
 //     NAME.before.EXT if there is one, and how many submissions the database then holds;
-//     NAME.ru.EXT the same in Russian (LANG=ru_RU.UTF-8 for `mera submit`)
+//     NAME.ru.EXT the same in Russian (LANG=ru_RU.UTF-8 for `mera submit`); NAME.cp1251.EXT is
+//     read as Windows-1251 (`mera submit --encoding cp1251`); beside NAME.EXT.stored (create it
+//     empty to opt in), the submissions stored, one a line: form, unit, period or record, values;
+//     NAME.units.csv beside it, units of the case's own, imported first
 //   golden/units/NAME.csv                       beside  NAME.csv.expected: what `mera units import`
 //     prints into a fresh database of golden/submit/model, and the tree it then holds; NAME.ru.csv
 //     the same in Russian
@@ -38,6 +41,7 @@
 #include "mera/engine/intake.hpp"
 #include "mera/engine/revisions.hpp"
 #include "mera/engine/units_import.hpp"
+#include "mera/forms/encoding.hpp"
 #include "mera/engine/lua_sandbox.hpp"
 #include "mera/rules/check.hpp"
 #include "mera/rules/diff.hpp"
@@ -90,6 +94,16 @@ std::string fmt_output(const fs::path& file) {
 
 fs::path golden_dir() { return fs::path(MERA_SOURCE_DIR) / "tests" / "golden"; }
 
+// A case's file as `mera submit` reads it: converted from Windows-1251 when its name says cp1251.
+mera::dsl::SourcePtr source_of(const std::string& name) {
+  auto file = mera::dsl::read_source(name);
+  if (name.find(".cp1251.") == std::string::npos) return file;
+  std::string why;
+  auto text = mera::forms::cp1251_to_utf8(file->text(), why);
+  BOOST_REQUIRE_MESSAGE(text, why);
+  return std::make_shared<mera::dsl::SourceFile>(name, std::move(*text));
+}
+
 // What `mera submit` prints for a case, in a database of its own, at a fixed time.
 std::string submit_output(const fs::path& file) {
   fs::path cwd = fs::current_path();
@@ -101,13 +115,24 @@ std::string submit_output(const fs::path& file) {
   if (init.created) {
     auto db = mera::storage::Database::open(db_path.string());
     mera::engine::SubmitOptions options{"golden", false, now};
+    std::string units = file.stem().string() + ".units.csv";
+    if (fs::exists(units)) {
+      auto imported = mera::engine::import_units(db, *mera::dsl::read_source(units), *init.model, "golden", now);
+      out += mera::dsl::render(imported.diags);
+    }
     std::string before = file.stem().string() + ".before" + file.extension().string();
     for (const auto& name : {before, file.filename().string()}) {
       if (!fs::exists(name)) continue;
-      auto report = mera::engine::submit_file(db, mera::dsl::read_source(name), options);
+      auto report = mera::engine::submit_file(db, source_of(name), options);
       out += mera::dsl::render(report.diags) + mera::engine::summary(report) + "\n";
     }
     out += "the database holds " + std::to_string(db.submission_count()) + " submissions\n";
+    if (fs::exists(file.string() + ".stored")) {
+      std::string stored;
+      for (const auto& s : db.submissions())
+        stored += s.form + " " + s.unit + " " + (s.period.empty() ? s.record_key : s.period) + " " + s.values_json + "\n";
+      compare(file.string() + ".stored", stored);
+    }
   }
   fs::current_path(cwd);
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
@@ -290,7 +315,8 @@ bool register_cases() {
   std::vector<fs::path> data;
   for (const auto& e : fs::directory_iterator(golden_dir() / "submit")) {
     std::string ext = e.path().extension().string(), name = e.path().filename().string();
-    if ((ext == ".jsonl" || ext == ".json" || ext == ".csv") && name.find(".before.") == std::string::npos) data.push_back(e.path());
+    bool part = name.find(".before.") != std::string::npos || name.find(".units.") != std::string::npos;  // of another case
+    if ((ext == ".jsonl" || ext == ".json" || ext == ".csv") && !part) data.push_back(e.path());
   }
   std::sort(data.begin(), data.end());
   for (const auto& c : data) {

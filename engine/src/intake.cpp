@@ -39,7 +39,8 @@ class FileIntake {
   void check_record_dates(const Header& h, const forms::Form& form, const forms::ValidValues& valid,
                           const forms::SubmissionInput& input, dsl::Diagnostics& diags);
   void check_order(const Header& h, const storage::Submission& earlier, dsl::Diagnostics& diags);
-  void check_unit(const Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags);
+  const storage::Unit* find_unit(Header& h, dsl::Diagnostics& diags);
+  void check_unit(Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags);
   std::int64_t check_earlier(const Header& h, const Key& key, dsl::Diagnostics& diags, int& version);
 
   storage::Database& db_;
@@ -142,12 +143,30 @@ void FileIntake::check_record_dates(const Header& h, const forms::Form& form, co
   }
 }
 
-void FileIntake::check_unit(const Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags) {
-  const storage::Unit* unit = tree_.unit(h.unit);
-  if (!unit) {
-    diags.error(h.unit_span, text::tr("{}no unit '{}' in the unit tree{}", h.context, dsl::clipped(h.unit), forms::closest(h.unit, tree_.ids())));
-    return;
+// A unit by its id, or by its exact name when no unit has that id (an id always means its own
+// unit); a name that two units bear is refused. h.unit is the id from then on.
+const storage::Unit* FileIntake::find_unit(Header& h, dsl::Diagnostics& diags) {
+  if (const storage::Unit* unit = tree_.unit(h.unit)) return unit;
+  auto named = tree_.named(h.unit);
+  if (named.size() == 1) {
+    h.unit = named[0]->id;
+    return named[0];
   }
+  if (named.empty()) {
+    std::vector<std::string> known = tree_.ids(), names = tree_.names();
+    known.insert(known.end(), names.begin(), names.end());
+    diags.error(h.unit_span, text::tr("{}no unit '{}' in the unit tree{}", h.context, dsl::clipped(h.unit), forms::closest(h.unit, known)));
+    return nullptr;
+  }
+  std::string ids;
+  for (const storage::Unit* u : named) ids += (ids.empty() ? "" : ", ") + u->id;
+  diags.error(h.unit_span, text::tr("{}«{}» is the name of more than one unit ({}): give the unit's id instead", h.context, dsl::clipped(h.unit), ids));
+  return nullptr;
+}
+
+void FileIntake::check_unit(Header& h, const forms::Form& form, const rules::Model& model, dsl::Diagnostics& diags) {
+  const storage::Unit* unit = find_unit(h, diags);
+  if (!unit) return;
   if (unit->level != form.level) {
     const rules::Level* level = model.level(unit->level);
     const rules::Level* wanted = model.level(form.level);

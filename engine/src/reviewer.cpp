@@ -81,9 +81,9 @@ std::string Reviewer::resolve(const ReviewRequest& r, const std::string& at, Tar
       return text::tr("a review names the report: its form, unit, and period (or record)");
     std::string period = r.period, why;
     if (!period.empty()) {
-      auto p = forms::parse_period(period, &why);
+      auto p = forms::read_period(period, &why);
       if (!p) return why;
-      period = p->text();  // 2021q4 is 2021Q4
+      period = p->text();  // 2021q4 and 4 кв. 2021 are 2021Q4
     }
     t.name = report_name(r.form, r.unit, period, r.record);
     t.record = r.record;

@@ -15,9 +15,17 @@ using forms::RawValue;
 
 bool given(const RawMember& m) { return !m.first.name.empty() && m.second.kind != RawValue::Kind::null; }
 
-// A member that must be a text: JSON string or CSV cell.
+// The spaces a spreadsheet leaves around a cell's text, which nobody sees.
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// A member that must be a text: JSON string (as it is) or CSV cell (without the spaces around it).
 std::string text_of(const RawMember& m, const std::string& context, const std::string& what, dsl::Diagnostics& diags) {
-  if (m.second.kind == RawValue::Kind::string || m.second.kind == RawValue::Kind::cell) return m.second.text;
+  if (m.second.kind == RawValue::Kind::cell) return trimmed(m.second.text);
+  if (m.second.kind == RawValue::Kind::string) return m.second.text;
   diags.error(m.second.span, text::tr("{}\"{}\" must be a text: {}", context, m.first.name, what));
   return {};
 }
@@ -97,7 +105,9 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
     h.unit_span = input.unit.second.span;
   }
   if (given(input.period)) {
-    h.period_text = text_of(input.period, h.context, text::tr("a period such as 2021Q1"), diags);
+    // A year may come as a number (a spreadsheet's cell 2021, JSON's 2021).
+    bool number = input.period.second.kind == RawValue::Kind::number;
+    h.period_text = number ? input.period.second.text : text_of(input.period, h.context, text::tr("a period such as 2021Q1"), diags);
     h.period_span = input.period.second.span;
   }
   if (given(input.record)) {
@@ -115,7 +125,7 @@ Header read_header(const forms::SubmissionInput& input, const std::string& now, 
     diags.error(input.span, h.context + text::tr("the submission does not name its unit (\"unit\")"));
   if (!h.period_text.empty()) {
     std::string why;
-    h.period = forms::parse_period(h.period_text, &why);
+    h.period = forms::read_period(h.period_text, &why);
     if (!h.period) {
       h.period_unreadable = true;
       diags.error(h.period_span, h.context + why);

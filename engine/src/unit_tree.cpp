@@ -22,6 +22,19 @@ std::vector<std::string> UnitTree::ids() const {
   return ids;
 }
 
+std::vector<std::string> UnitTree::names() const {
+  std::vector<std::string> names;
+  for (const auto& [id, u] : units_) names.push_back(u.name);
+  return names;
+}
+
+std::vector<const storage::Unit*> UnitTree::named(std::string_view name) const {
+  std::vector<const storage::Unit*> found;
+  for (const auto& [id, u] : units_)
+    if (u.name == name) found.push_back(&u);
+  return found;
+}
+
 const std::vector<storage::Membership>& UnitTree::memberships(std::string_view unit) const {
   static const std::vector<storage::Membership> none;
   auto it = memberships_.find(unit);

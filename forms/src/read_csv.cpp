@@ -10,6 +10,7 @@
 
 #include "csv_records.hpp"
 #include "mera/forms/read.hpp"
+#include "mera/forms/spellings.hpp"
 #include "read_formats.hpp"
 #include "value_text.hpp"
 #include "mera/text/tr.hpp"
@@ -30,7 +31,8 @@ struct Column {
   std::size_t slot = 0;  // for a field or a category: its place in SubmissionInput::values
 };
 
-RawMember SubmissionInput::*header_member(std::string_view name) {
+RawMember SubmissionInput::*header_member(std::string_view written) {
+  std::string_view name = header_column(written);
   if (name == "form") return &SubmissionInput::form;
   if (name == "unit") return &SubmissionInput::unit;
   if (name == "period") return &SubmissionInput::period;
@@ -49,7 +51,7 @@ std::string_view trim(std::string_view s) {
 // "line 4 has 7 fields, the header has 6: ...": a row of the wrong width says which line and how
 // to mend it; a value holding the separator unquoted is the usual cause of a row too wide.
 std::string width_message(const dsl::SourceFile& file, std::size_t row_begin, std::size_t fields, std::size_t header, char separator) {
-  std::string mend = fields > header ? (separator == ',' ? text::tr("a name with a comma must be quoted (\"Центр, филиал\")")
+  std::string mend = fields > header ? (separator == ',' ? text::tr("a value with a comma must be quoted (\"Центр, филиал\", \"7 500,50\"), or the cells parted by ';'")
                                                          : text::tr("a name with a ';' must be quoted (\"Центр; филиал\")"))
                                      : text::tr("give every column its field, an empty one too");
   return text::tr("line {0} has {1} {1:field|fields}, the header has {2}: {3}", file.line_of(row_begin), text::count(fields),
@@ -121,8 +123,8 @@ bool CsvReader::column(const Cell& cell, std::size_t index) {
     c.name = name;
     c.category = trim(text.substr(open + 1, text.size() - open - 2));
   } else {
-    c.name = text;
     c.member = header_member(text);
+    c.name = c.member ? header_column(text) : text;
     c.role = c.member ? Column::Role::header : Column::Role::field;
   }
   std::string whole = c.role == Column::Role::category ? c.name + "[" + c.category + "]" : c.name;

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "mera/dsl/utf8.hpp"
+#include "mera/forms/encoding.hpp"
 #include "mera/forms/read.hpp"
 #include "read_formats.hpp"
 #include "mera/text/tr.hpp"
@@ -31,7 +32,12 @@ std::string too_large_message(std::size_t size) {
   return text::tr("the file is {} bytes, larger than the 4 GB that mera reads at once: split it into smaller files", size);
 }
 
+// A file that looks like Windows-1251 (Russian Excel's "CSV") says so, and both ways to fix it.
 std::string not_utf8_message(std::string_view text, std::size_t offset) {
+  if (looks_like_cp1251(text, offset))
+    return text::tr("the file is not UTF-8 text (byte 0x{:02X} at offset {}): it looks like Windows-1251; submit it with "
+                    "mera submit --encoding cp1251, or save it as UTF-8 (in Excel: \"CSV UTF-8\")",
+                    static_cast<unsigned char>(text[offset]), offset);
   return text::tr("the file is not UTF-8 text (byte 0x{:02X} at offset {}); save it as UTF-8",
                      static_cast<unsigned char>(text[offset]), offset);
 }

@@ -11,6 +11,7 @@
 
 #include "mera/dsl/date.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "mera/forms/spellings.hpp"
 #include "mera/forms/typecheck.hpp"
 #include "value_text.hpp"
 #include "mera/text/tr.hpp"
@@ -53,7 +54,7 @@ std::string written(const RawValue& raw) {
   return text::tr("a value");
 }
 
-enum class Parsed { ok, not_a_number, too_large, too_small };
+enum class Parsed { ok, not_a_number, misspelt, too_large, too_small };
 
 // The power of ten of a decimal number's first significant digit (12.5 -> 1, 0.03 -> -2,
 // 1e-400 -> -400): whether a number that a double cannot hold is too large or too close to 0.
@@ -75,13 +76,14 @@ long long decimal_order(std::string_view s) {
   return place + exponent;
 }
 
-// A decimal number: 12, -2.5, 1e3; `comma` also takes a decimal comma (2,5) as spreadsheets
-// in Russian write it.
-Parsed parse_number(std::string_view s, bool comma, double& out) {
+// A decimal number: 12, -2.5, 1e3; a `cell` also as a spreadsheet writes it (7 500,50: the
+// rule of cell_number, spellings.hpp), and when that spelling is wrong `why` says how.
+Parsed parse_number(std::string_view s, bool cell, double& out, std::string& why) {
   std::string buffer;
-  if (comma && s.find(',') != std::string_view::npos && s.find(',') == s.rfind(',') && s.find('.') == std::string_view::npos) {
-    buffer = std::string(s);
-    buffer[buffer.find(',')] = '.';
+  if (cell && s.find_first_of(" ,.\xC2\xE2") != std::string_view::npos) {  // not plain digits (most cells are)
+    auto plain = cell_number(s, why);
+    if (!plain) return Parsed::misspelt;
+    buffer = std::move(*plain);
     s = buffer;
   }
   if (s.size() > 1 && s[0] == '+' && s[1] != '-' && s[1] != '+') s.remove_prefix(1);
@@ -168,12 +170,16 @@ Value ValueReader::number(const RawValue& raw, bool whole) {
   if (raw.kind != RawValue::Kind::number && raw.kind != RawValue::Kind::cell) return expected(raw, what);
   std::string_view s = trim(raw.text);
   double d = 0;
-  switch (parse_number(s, raw.kind == RawValue::Kind::cell, d)) {
+  std::string why;
+  switch (parse_number(s, raw.kind == RawValue::Kind::cell, d, why)) {
     case Parsed::not_a_number: return fail(raw.span, text::tr("{} is not {}", quote_text(s), what));
+    case Parsed::misspelt: return fail(raw.span, why);
     case Parsed::too_large: return fail(raw.span, text::tr("{} is too large a number", s));
     case Parsed::too_small: return fail(raw.span, too_small_message(s));
     case Parsed::ok: break;
   }
+  if (std::string why_not = whole && std::floor(d) != d ? comma_thousands_problem(s) : ""; !why_not.empty())
+    return fail(raw.span, why_not);
   if (whole && std::floor(d) != d) return fail(raw.span, text::tr("{} is not a whole number", s));
   if (whole && std::fabs(d) > kMaxWhole) return fail(raw.span, text::tr("{} is too large: a whole number is at most 9007199254740991 (2^53 - 1)", s));
   return Value(d);
@@ -187,8 +193,10 @@ Value ValueReader::percent(const RawValue& raw) {
   if (raw.kind != RawValue::Kind::number && raw.kind != RawValue::Kind::cell && !sign) return expected(raw, what);
   std::string_view digits = sign ? trim(s.substr(0, s.size() - 1)) : s;
   double d = 0;
-  switch (parse_number(digits, raw.kind != RawValue::Kind::number, d)) {
+  std::string why;
+  switch (parse_number(digits, raw.kind != RawValue::Kind::number, d, why)) {
     case Parsed::not_a_number: return fail(raw.span, text::tr("{} is not {}", quote_text(s), what));
+    case Parsed::misspelt: return fail(raw.span, why);
     case Parsed::too_large: return fail(raw.span, text::tr("{} is too large a number", s));
     case Parsed::too_small: return fail(raw.span, too_small_message(s));
     case Parsed::ok: break;
@@ -217,29 +225,12 @@ Value ValueReader::text(const RawValue& raw) {
   return expected(raw, text::tr("text"));
 }
 
-// date: ISO 2021-03-01 only; 01.03.2021 gets a hint, an impossible date says why.
+// date: 2021-03-01 or 01.03.2021 (cell_date, spellings.hpp), a JSON text or a cell.
 Value ValueReader::date(const RawValue& raw) {
-  if (!textual(raw)) return expected(raw, text::tr("a date (2021-03-01)"));
-  std::string_view s = trim(raw.text);
-  auto num = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  auto shape = [&](std::string_view pattern) {  // 9 a digit, anything else itself
-    if (s.size() != pattern.size()) return false;
-    for (std::size_t i = 0; i < s.size(); ++i)
-      if (pattern[i] == '9' ? (s[i] < '0' || s[i] > '9') : s[i] != pattern[i]) return false;
-    return true;
-  };
-  if (shape("99.99.9999") && dsl::date_problem(num(6, 4), num(3, 2), num(0, 2)).empty())
-    return fail(raw.span, text::tr("{} is not a date as mera reads it: write it as {}", quote_text(s), dsl::Date{num(6, 4), num(3, 2), num(0, 2)}.iso()));
-  if (!shape("9999-99-99")) return fail(raw.span, text::tr("{} is not a date: write it as YYYY-MM-DD (2021-03-01)", quote_text(s)));
-  dsl::Date d{num(0, 4), num(5, 2), num(8, 2)};
-  if (auto problem = dsl::date_problem(d.year, d.month, d.day); !problem.empty())
-    return fail(raw.span, text::tr("{} is not a date: {}", quote_text(s), problem));
-  if (d.year < 1900) return fail(raw.span, text::tr("{} is not a date mera takes: the year must be 1900 or later", quote_text(s)));
-  return Value(d);
+  if (!textual(raw)) return expected(raw, text::tr("a date (31.03.2021 or 2021-03-31)"));
+  std::string why;
+  if (auto d = cell_date(raw.text, why)) return Value(*d);
+  return fail(raw.span, why);
 }
 
 std::optional<std::size_t> ValueReader::category_index(const Enum& en, std::string_view name) const {

@@ -36,6 +36,8 @@ std::optional<ValidValues> Validator::run(const std::vector<RawMember>& members)
 void Validator::read(const RawMember& m) {
   const auto& [key, raw] = m;
   int at = plan_.find(key.name);
+  if (at < 0) at = by_label(key);
+  if (at == kAmbiguous) return;
   if (at < 0) return unknown_field(m);
   auto i = static_cast<std::size_t>(at);
   const Field& f = form_.fields[i];
@@ -61,13 +63,36 @@ void Validator::read(const RawMember& m) {
   bounds(i, raw.span);
 }
 
+// A member (a CSV column) named by its field's label, as a person heads a column: used only when
+// no field has that name (a name always means its own field), and refused when the label is more
+// than one field's.
+int Validator::by_label(const RawKey& key) {
+  std::vector<std::size_t> found;
+  for (std::size_t i = 0; i < form_.fields.size(); ++i)
+    if (!form_.fields[i].label.empty() && form_.fields[i].label == key.name) found.push_back(i);
+  if (found.size() == 1) return static_cast<int>(found[0]);
+  if (found.empty()) return -1;
+  std::string names;
+  for (std::size_t i : found) names += (names.empty() ? "" : ", ") + form_.fields[i].name;
+  error(key.span, text::tr("«{}» is the label of more than one field of form '{}' ({}): name the column by the field's name instead",
+                           dsl::clipped(key.name), form_.name, names));
+  return kAmbiguous;
+}
+
 void Validator::unknown_field(const RawMember& m) {
   const auto& key = m.first;
   if (++unknown_ > kUnknownShown) {
     if (!first_unshown_) first_unshown_ = &m;
     return;
   }
-  error(key.span, text::tr("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, form_.field_names())));
+  error(key.span, text::tr("form '{}' has no field '{}'{}", form_.name, dsl::clipped(key.name), closest(key.name, names_and_labels())));
+}
+
+std::vector<std::string> Validator::names_and_labels() const {
+  std::vector<std::string> all = form_.field_names();
+  for (const auto& f : form_.fields)
+    if (!f.label.empty()) all.push_back(f.label);
+  return all;
 }
 
 // One message for the unknown names past the first few, at the first of them, with the names

@@ -22,6 +22,9 @@ class Validator {
 
  private:
   void read(const RawMember& m);
+  static constexpr int kAmbiguous = -2;
+  int by_label(const RawKey& key);
+  std::vector<std::string> names_and_labels() const;
   void unknown_field(const RawMember& m);
   void more_unknown_fields();
   void bounds(std::size_t i, dsl::Span span);

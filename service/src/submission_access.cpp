@@ -18,7 +18,7 @@ bool is_text(const forms::RawMember& m) {
 // periods that do not read: the engine reports those).
 dsl::Date day_of(const forms::SubmissionInput& input) {
   if (is_text(input.period))
-    if (auto p = forms::parse_period(input.period.second.text)) return p->last_day();
+    if (auto p = forms::read_period(input.period.second.text)) return p->last_day();
   return today_utc();
 }
 
@@ -29,7 +29,14 @@ void check_senders(Context& c, const dsl::SourcePtr& body, Action action, bool i
   const Caller& me = c.caller();
   forms::read_submissions(*body, ignored, [&](forms::SubmissionInput&& input) {
     if (is_text(input.unit)) {
-      const std::string& unit = input.unit.second.text;
+      // A unit by its name, as the engine reads it (engine/src/intake.cpp: a CSV cell without the
+      // spaces around it); a name it does not take is checked as it is, and refused.
+      std::string unit = input.unit.second.text;
+      if (input.unit.second.kind == forms::RawValue::Kind::cell) {
+        unit.erase(0, unit.find_first_not_of(" \t"));
+        unit.erase(unit.find_last_not_of(" \t") + 1);
+      }
+      if (auto named = tree.named(unit); !tree.unit(unit) && named.size() == 1) unit = named[0]->id;
       Decision d = decide(me, action, unit, day_of(input), tree);
       if (!d.allowed) forbidden.error(input.unit.second.span, d.why);
     }

@@ -201,6 +201,18 @@ BOOST_AUTO_TEST_CASE(a_unit_submits_its_own_report_and_not_another_organizations
   BOOST_TEST(w.call("GET", "/api/submissions?unit=org01&period=2021Q3", "", token).body["submissions"].empty());
 }
 
+// A unit by its name and a period in words (issue 17), as the engine reads them: the access check
+// sees the unit the name means. Validated only, so that the other cases' counts stay.
+BOOST_AUTO_TEST_CASE(a_unit_by_its_name_and_a_period_in_words) {
+  World& w = world();
+  std::string token = w.login("org01");
+  Reply ok = w.call("POST", "/api/validate", report("ОГКУ «Центр социальной помощи семье и детям Асиновского района»", "2 кв. 2021"), token);
+  BOOST_TEST(ok.status == 200, ok.text);
+  BOOST_TEST(ok.body["valid"] == true, ok.text);
+  Reply other = w.call("POST", "/api/validate", report("ОГКУ «Центр социальной помощи семье и детям Колпашевского района»", "2 кв. 2021"), token);
+  expect_error(other, 403, "may not validate");
+}
+
 BOOST_AUTO_TEST_CASE(a_repeated_report_is_409_and_a_correction_is_a_new_version) {
   World& w = world();
   std::string token = w.login("org01");

@@ -101,4 +101,28 @@ BOOST_AUTO_TEST_CASE(a_folder_is_not_read_as_a_file) {
   BOOST_TEST(mera::dsl::unreadable(path + "/missing.jsonl") == "cannot open " + path + "/missing.jsonl: No such file or directory");
 }
 
+// A unit by its exact name (issue 17): stored under its id; a near miss suggests the name; a
+// name two units bear is refused, never guessed.
+BOOST_AUTO_TEST_CASE(a_unit_by_its_name) {
+  WorkflowDb w;
+  auto named = submit_line(w, R"({"form": "q", "unit": "Организация 1", "period": "1 кв. 2021", "values": {"Семьи": 10}})");
+  BOOST_TEST(!named.refused, mera::dsl::render(named.diags));
+  BOOST_TEST(w.db.current("q", "o1", "2021Q1", "").has_value());
+  auto year = submit_line(w, R"({"form": "q", "unit": "o1", "period": 2021, "values": {"families": 10}})");  // a number: a year
+  BOOST_TEST(has(mera::dsl::render(year.diags), "form 'q' is submitted per quarter, and '2021' is a year"), mera::dsl::render(year.diags));
+  auto near = submit_line(w, R"({"form": "q", "unit": "Организация1", "period": "2021Q2", "values": {"families": 10}})");
+  BOOST_TEST(has(mera::dsl::render(near.diags), "no unit 'Организация1' in the unit tree; did you mean 'Организация 1'?"),
+             mera::dsl::render(near.diags));
+  {
+    auto tx = w.db.write();
+    w.db.add_unit({"o4", "Организация 1", "organization"});
+    w.db.add_membership({0, "o4", "p2", *mera::dsl::parse_iso_date("2021-01-01"), std::nullopt});
+    tx.commit();
+  }
+  auto twice = submit_line(w, R"({"form": "q", "unit": "Организация 1", "period": "2021Q3", "values": {"families": 10}})");
+  BOOST_TEST(twice.refused);
+  BOOST_TEST(has(mera::dsl::render(twice.diags), "«Организация 1» is the name of more than one unit (o1, o4): give the unit's id instead"),
+             mera::dsl::render(twice.diags));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -325,13 +325,14 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_an_error_not_a_stack_overflow) {
   BOOST_TEST(errors("ok.json", ok) == "");
 }
 
-// A Windows-1251 line among JSON lines: reported once, plainly; the other lines are read.
+// A Windows-1251 line among JSON lines: reported once, with the two ways to fix it; the other lines are read.
 BOOST_AUTO_TEST_CASE(text_that_is_not_utf8) {
   std::string cp1251 = "{\"form\": \"f\", \"unit\": \"\xCF\xE5\xF0\xE2\xE0\xFF\"}";  // "Первая"
   auto r = read("s.jsonl", "{\"form\": \"a\"}\n" + cp1251 + "\n{\"form\": \"b\", \"unit\": \"\xD0\xBE\"}\n");
   BOOST_TEST(r.count == 2u);
   BOOST_TEST(r.rendered() ==
-             "s.jsonl:2:24: error: the file is not UTF-8 text (byte 0xCF at offset 37); save it as UTF-8\n"
+             "s.jsonl:2:24: error: the file is not UTF-8 text (byte 0xCF at offset 37): it looks like Windows-1251; submit it "
+             "with mera submit --encoding cp1251, or save it as UTF-8 (in Excel: \"CSV UTF-8\")\n"
              "  {\"form\": \"f\", \"unit\": \"\\xcf\\xe5\\xf0\\xe2\\xe0\\xff\"}\n"  // the bytes, not U+FFFD
              "                         ^~~~\n");
   BOOST_TEST(r.subs[1].unit.second.text == "о");
@@ -517,7 +518,7 @@ BOOST_AUTO_TEST_CASE(rows_with_the_wrong_number_of_cells) {
              "s.csv:3:6: error: line 3 has 3 fields, the header has 4: give every column its field, an empty one too\n"
              "  f,u,1\n"
              "       ^\n"
-             "s.csv:4:9: error: line 4 has 5 fields, the header has 4: a name with a comma must be quoted (\"Центр, филиал\")\n"
+             "s.csv:4:9: error: line 4 has 5 fields, the header has 4: a value with a comma must be quoted (\"Центр, филиал\", \"7 500,50\"), or the cells parted by ';'\n"
              "  f,u,1,2,3\n"
              "          ^\n");
 }

@@ -322,4 +322,13 @@ BOOST_AUTO_TEST_CASE(the_forms_column_names_forms_of_the_units_level) {
   BOOST_TEST(w.db.unit_forms().size() == 6u);
 }
 
+// A review file names the period as a submission may (issue 17): 1 кв. 2021 is 2021Q1.
+BOOST_AUTO_TEST_CASE(a_review_file_names_the_period_as_people_write_it) {
+  WorkflowDb w;
+  w.submit("q", "o1", "2021Q1", "2021-04-03");
+  auto report = review_text(w, "form,unit,period,action,as,reason,user,at\nq,o1,1 кв. 2021,accept,p1,,,2021-04-04\n");
+  BOOST_TEST(!report.refused, mera::dsl::render(report.diags));
+  BOOST_TEST(events(w) == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -17,6 +17,9 @@ class UnitTree {
 
   const storage::Unit* unit(std::string_view id) const;
   std::vector<std::string> ids() const;  // for "did you mean"
+  std::vector<std::string> names() const;  // each unit's name, as ids() is ordered
+  // The units whose name is exactly `name`: a report may name its unit so (issue 17).
+  std::vector<const storage::Unit*> named(std::string_view name) const;
   // Was the unit in the tree on at least one day of [first, last]?
   bool member_during(std::string_view unit, dsl::Date first, dsl::Date last) const;
   // The memberships of one unit, ordered by start.

@@ -33,4 +33,10 @@ struct Period {
 // them; `why` (if given) then says what was expected, in words for a message.
 std::optional<Period> parse_period(std::string_view text, std::string* why = nullptr);
 
+// A period as people write it in a report's period column or header (issue 17): what
+// parse_period reads, and in Russian words of any case 1 кв. 2021, I квартал 2021, 1-й квартал
+// 2021, 1 полугодие 2021, 2021 год, март 2021 ("г." after the year allowed). Anything else is
+// refused with `why` saying how to write it; the period read is stored as text() (2021Q1).
+std::optional<Period> read_period(std::string_view text, std::string* why = nullptr);
+
 }  // namespace mera::forms
