@@ -1,0 +1,151 @@
+// A template workbook back to submissions. The hidden sheet `mera` says which form (B1) and which
+// sheet holds the data (B2); that sheet's hidden first row holds the columns' names as a CSV
+// header has them (unit, period, families, by_risk[low], ...), its second row the labels, and
+// every row below that holds anything is one submission. They are written out as CSV text, each
+// cell quoted, with the place of every cell, and read by forms::read_submissions.
+#include "mera/sheets/workbook.hpp"
+
+#include <map>
+
+#include "mera/forms/read.hpp"
+#include "mera/text/tr.hpp"
+#include "workbook_parts.hpp"
+#include "xml_events.hpp"
+
+namespace mera::sheets {
+
+namespace {
+
+bool ends_with_xlsx(const std::string& name) {
+  if (name.size() < 5) return false;
+  std::string tail = name.substr(name.size() - 5);
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == ".xlsx";
+}
+
+// The value of column B of the meta sheet's row whose column A is `key`.
+std::string meta_value(const std::vector<Cell>& meta, std::string_view key) {
+  for (std::size_t i = 0; i + 1 < meta.size(); ++i)
+    if (meta[i].ref.column == 1 && meta[i].text == key && meta[i + 1].ref.row == meta[i].ref.row && meta[i + 1].ref.column == 2)
+      return meta[i + 1].text;
+  return {};
+}
+
+// The CSV text and its places, a row at a time.
+class CsvText {
+ public:
+  CsvText(std::string sheet) : sheet_(std::move(sheet)) {}
+  void cell(const std::string& place, std::string_view value) {
+    if (!at_line_start_) text_ += ',';
+    at_line_start_ = false;
+    places_.push_back({text_.size(), place});
+    text_ += '"';
+    for (char c : value) {
+      if (c == '"') text_ += '"';
+      text_ += c;
+    }
+    text_ += '"';
+  }
+  void end_row() {
+    text_ += '\n';
+    at_line_start_ = true;
+  }
+  dsl::SourcePtr file(const std::string& name) { return std::make_shared<dsl::SourceFile>(name, std::move(text_), std::move(places_)); }
+  const std::string& sheet() const { return sheet_; }
+
+ private:
+  std::string sheet_;
+  std::string text_;
+  std::vector<dsl::Place> places_;
+  bool at_line_start_ = true;
+};
+
+std::string place(const std::string& sheet, std::size_t row, std::size_t column) { return sheet + "!" + cell_name({row, column}); }
+
+// One row of the sheet: the form's name first (placed at the row's first cell), then its cells
+// up to `width`, an empty one for each cell not written.
+void write_row(CsvText& out, const std::string& form, const std::vector<Cell>& cells, std::size_t from, std::size_t to, std::size_t row, std::size_t width) {
+  out.cell(place(out.sheet(), row, 1), form);
+  std::size_t next = from;
+  for (std::size_t column = 1; column <= width; ++column) {
+    bool has = next < to && cells[next].ref.column == column;
+    out.cell(place(out.sheet(), row, column), has ? std::string_view(cells[next].text) : std::string_view());
+    if (has) ++next;
+  }
+  out.end_row();
+}
+
+struct Workbook {
+  std::string form;
+  std::string sheet;
+  std::vector<Cell> cells;  // of the data sheet
+};
+
+Workbook open_workbook(const dsl::SourceFile& file) {
+  ZipParts zip(file.text());
+  WorkbookIndex index = read_index(zip);
+  std::vector<std::string> shared = read_shared_strings(zip);
+  std::vector<bool> dates = read_date_styles(zip);
+  CellContext context{shared, dates, index.from_1904};
+  const SheetEntry* meta = index.sheet(kMetaSheet);
+  if (!meta)
+    throw Refusal{text::tr("the workbook has no sheet '{}' (hidden, it names the form): make the workbook with 'mera template' and fill that one in", kMetaSheet)};
+  std::vector<Cell> meta_cells = read_cells(zip, *meta, context);
+  Workbook w{meta_value(meta_cells, "form"), meta_value(meta_cells, "sheet"), {}};
+  if (w.form.empty() || w.sheet.empty())
+    throw Refusal{text::tr("the sheet '{}' of the workbook does not name the form and its sheet (cells A1:B2): make the workbook again with 'mera template'", kMetaSheet)};
+  const SheetEntry* data = index.sheet(w.sheet);
+  if (!data) throw Refusal{text::tr("the workbook has no sheet '{}', where the form's values belong: was it renamed or deleted? Make the workbook again with 'mera template'", w.sheet)};
+  w.cells = read_cells(zip, *data, context);
+  return w;
+}
+
+dsl::SourcePtr as_csv(const std::string& name, const Workbook& w) {
+  CsvText out(w.sheet);
+  std::size_t width = 0;
+  for (const auto& c : w.cells) width = std::max(width, c.ref.column);
+  out.cell(std::string(kMetaSheet) + "!B1", "form");
+  std::size_t i = 0, n = w.cells.size();
+  while (i < n && w.cells[i].ref.row < kNamesRow) ++i;
+  std::size_t end = i;
+  while (end < n && w.cells[end].ref.row == kNamesRow) ++end;
+  for (std::size_t column = 1, next = i; column <= width; ++column) {
+    bool has = next < end && w.cells[next].ref.column == column;
+    out.cell(place(w.sheet, kNamesRow, column), has ? std::string_view(w.cells[next].text) : std::string_view());
+    if (has) ++next;
+  }
+  out.end_row();
+  for (i = end; i < n && w.cells[i].ref.row < kFirstDataRow; ++i) {
+  }
+  while (i < n) {
+    std::size_t row = w.cells[i].ref.row, to = i;
+    while (to < n && w.cells[to].ref.row == row) ++to;
+    bool filled = false;
+    for (std::size_t k = i; k < to; ++k) filled = filled || !forms::blank(w.cells[k].text);
+    if (filled) write_row(out, w.form, w.cells, i, to, row, width);
+    i = to;
+  }
+  return out.file(name);
+}
+
+}  // namespace
+
+bool is_workbook(const dsl::SourceFile& file) { return ends_with_xlsx(file.name()) || file.text().starts_with("PK\x03\x04"); }
+
+dsl::SourcePtr read_workbook(const dsl::SourceFile& file, dsl::Diagnostics& diags,
+                             const std::function<void(forms::SubmissionInput&&)>& each) {
+  Workbook w;
+  try {
+    w = open_workbook(file);
+  } catch (const Refusal& r) {
+    // The file as a whole: a place without a name, so no line of its bytes is shown.
+    auto whole = std::make_shared<dsl::SourceFile>(file.name(), std::string(), std::vector<dsl::Place>{{0, ""}});
+    diags.error({whole.get(), 0, 0}, r.message);
+    return whole;
+  }
+  dsl::SourcePtr csv = as_csv(file.name(), w);
+  forms::read_submissions(*csv, diags, each);
+  return csv;
+}
+
+}  // namespace mera::sheets
