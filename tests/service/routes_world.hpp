@@ -53,12 +53,13 @@ struct RoutesWorld {
   }
 
   // Any answer, whatever its type; a request that gets none fails the test.
-  Reply raw(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "") {
+  Reply raw(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "",
+            const std::string& content_type = "application/json") {
     httplib::Client client("127.0.0.1", server->port());
     client.set_read_timeout(120, 0);  // a generous bound, not a measurement: a busy machine is slow
     httplib::Headers headers;
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-    httplib::Result r = method == "GET" ? client.Get(path, headers) : client.Post(path, headers, body, "application/json");
+    httplib::Result r = method == "GET" ? client.Get(path, headers) : client.Post(path, headers, body, content_type);
     BOOST_REQUIRE_MESSAGE(r, method << " " << path << ": no answer (" << httplib::to_string(r.error()) << ")");
     responses.push_back(r->body);
     BOOST_TEST(!r->get_header_value("X-Request-Id").empty());
