@@ -2,7 +2,8 @@
 // sheet holds the data (B2); that sheet's hidden first row holds the columns' names as a CSV
 // header has them (unit, period, families, by_risk[low], ...), its second row the labels, and
 // every row below that holds anything is one submission. They are written out as CSV text, each
-// cell quoted, with the place of every cell, and read by forms::read_submissions.
+// cell quoted, with the place of every cell, and read by forms::read_submissions. The form's
+// name goes in a last column, so that the CSV reader's "column N" is the sheet's column N.
 #include "mera/sheets/workbook.hpp"
 
 #include <map>
@@ -62,17 +63,13 @@ class CsvText {
 
 std::string place(const std::string& sheet, std::size_t row, std::size_t column) { return sheet + "!" + cell_name({row, column}); }
 
-// One row of the sheet: the form's name first (placed at the row's first cell), then its cells
-// up to `width`, an empty one for each cell not written.
-void write_row(CsvText& out, const std::string& form, const std::vector<Cell>& cells, std::size_t from, std::size_t to, std::size_t row, std::size_t width) {
-  out.cell(place(out.sheet(), row, 1), form);
-  std::size_t next = from;
-  for (std::size_t column = 1; column <= width; ++column) {
+// The cells of one row from column A up to `width`, an empty one for each cell not written.
+void write_cells(CsvText& out, const std::vector<Cell>& cells, std::size_t from, std::size_t to, std::size_t row, std::size_t width) {
+  for (std::size_t column = 1, next = from; column <= width; ++column) {
     bool has = next < to && cells[next].ref.column == column;
     out.cell(place(out.sheet(), row, column), has ? std::string_view(cells[next].text) : std::string_view());
     if (has) ++next;
   }
-  out.end_row();
 }
 
 struct Workbook {
@@ -104,25 +101,24 @@ dsl::SourcePtr as_csv(const std::string& name, const Workbook& w) {
   CsvText out(w.sheet);
   std::size_t width = 0;
   for (const auto& c : w.cells) width = std::max(width, c.ref.column);
-  out.cell(std::string(kMetaSheet) + "!B1", "form");
   std::size_t i = 0, n = w.cells.size();
   while (i < n && w.cells[i].ref.row < kNamesRow) ++i;
   std::size_t end = i;
   while (end < n && w.cells[end].ref.row == kNamesRow) ++end;
-  for (std::size_t column = 1, next = i; column <= width; ++column) {
-    bool has = next < end && w.cells[next].ref.column == column;
-    out.cell(place(w.sheet, kNamesRow, column), has ? std::string_view(w.cells[next].text) : std::string_view());
-    if (has) ++next;
-  }
+  write_cells(out, w.cells, i, end, kNamesRow, width);
+  out.cell(std::string(kMetaSheet) + "!B1", "form");
   out.end_row();
-  for (i = end; i < n && w.cells[i].ref.row < kFirstDataRow; ++i) {
-  }
+  for (i = end; i < n && w.cells[i].ref.row < kFirstDataRow;) ++i;
   while (i < n) {
     std::size_t row = w.cells[i].ref.row, to = i;
     while (to < n && w.cells[to].ref.row == row) ++to;
     bool filled = false;
     for (std::size_t k = i; k < to; ++k) filled = filled || !forms::blank(w.cells[k].text);
-    if (filled) write_row(out, w.form, w.cells, i, to, row, width);
+    if (filled) {
+      write_cells(out, w.cells, i, to, row, width);
+      out.cell(place(w.sheet, row, 1), w.form);  // the form's name, said by the sheet mera, at the row's first cell
+      out.end_row();
+    }
     i = to;
   }
   return out.file(name);
