@@ -66,8 +66,9 @@ struct RoutesWorld {
     return {r->status, nlohmann::json::parse(r->body, nullptr, false), r->body, r->get_header_value("Content-Type")};
   }
   // An answer that must be JSON.
-  Reply call(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "") {
-    Reply r = raw(method, path, body, token);
+  Reply call(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "",
+             const std::string& content_type = "application/json") {
+    Reply r = raw(method, path, body, token, content_type);
     BOOST_TEST_INFO(method << " " << path << " -> " << r.status << " " << r.text.substr(0, 2000));
     BOOST_TEST(r.content_type.rfind("application/json", 0) == 0u, method << " " << path << ": " << r.content_type);
     BOOST_TEST(!r.body.is_discarded(), method << " " << path << ": not JSON");
