@@ -35,7 +35,7 @@ std::string meta_value(const std::vector<Cell>& meta, std::string_view key) {
 // The CSV text and its places, a row at a time.
 class CsvText {
  public:
-  CsvText(std::string sheet) : sheet_(std::move(sheet)) {}
+  explicit CsvText(std::string sheet) : sheet_(std::move(sheet)) {}
   void cell(const std::string& place, std::string_view value) {
     if (!at_line_start_) text_ += ',';
     at_line_start_ = false;
@@ -53,18 +53,25 @@ class CsvText {
   }
   dsl::SourcePtr file(const std::string& name) { return std::make_shared<dsl::SourceFile>(name, std::move(text_), std::move(places_)); }
   const std::string& sheet() const { return sheet_; }
+  std::size_t& cells() { return cells_; }
 
  private:
   std::string sheet_;
   std::string text_;
   std::vector<dsl::Place> places_;
   bool at_line_start_ = true;
+  std::size_t cells_ = 0;  // written so far
 };
 
 std::string place(const std::string& sheet, std::size_t row, std::size_t column) { return sheet + "!" + cell_name({row, column}); }
 
 // The cells of one row from column A up to `width`, an empty one for each cell not written.
 void write_cells(CsvText& out, const std::vector<Cell>& cells, std::size_t from, std::size_t to, std::size_t row, std::size_t width) {
+  // A sparse sheet (a cell in column XFD, then a value in each of a million rows) must not
+  // become a table of billions of empty cells: the table is bounded like the sheet.
+  if ((out.cells() += width) > kMaxCells)
+    throw Refusal{text::tr("the sheet {} holds values in more rows and columns ({} columns wide) than mera reads at once: keep the form's columns and at most {} cells",
+                           out.sheet(), width, kMaxCells)};
   for (std::size_t column = 1, next = from; column <= width; ++column) {
     bool has = next < to && cells[next].ref.column == column;
     out.cell(place(out.sheet(), row, column), has ? std::string_view(cells[next].text) : std::string_view());
@@ -130,16 +137,15 @@ bool is_workbook(const dsl::SourceFile& file) { return ends_with_xlsx(file.name(
 
 dsl::SourcePtr read_workbook(const dsl::SourceFile& file, dsl::Diagnostics& diags,
                              const std::function<void(forms::SubmissionInput&&)>& each) {
-  Workbook w;
+  dsl::SourcePtr csv;
   try {
-    w = open_workbook(file);
+    csv = as_csv(file.name(), open_workbook(file));
   } catch (const Refusal& r) {
     // The file as a whole: a place without a name, so no line of its bytes is shown.
     auto whole = std::make_shared<dsl::SourceFile>(file.name(), std::string(), std::vector<dsl::Place>{{0, ""}});
     diags.error({whole.get(), 0, 0}, r.message);
     return whole;
   }
-  dsl::SourcePtr csv = as_csv(file.name(), w);
   forms::read_submissions(*csv, diags, each);
   return csv;
 }

@@ -56,4 +56,7 @@ run(EXIT 1 MATCH "malformed.xlsx: error: the part xl/worksheets/sheet1.xml of th
 python(doctype filled.xlsx doctype.xlsx)
 run(EXIT 1 MATCH "doctype.xlsx: error: [^\n]*not well-formed XML \\(line 2: a document type declaration, which no workbook has\\)"
     ARGS submit --db ${db} doctype.xlsx)
+python(sparse filled.xlsx sparse.xlsx)
+run(EXIT 1 MATCH "sparse.xlsx: error: the sheet Лист1 holds values in more rows and columns \\(16384 columns wide\\) than mera reads at once"
+    ARGS submit --db ${db} sparse.xlsx)
 run(EXIT 0 MATCH "\n1 submission\n$" ARGS submissions --db ${db})
