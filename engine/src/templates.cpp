@@ -26,8 +26,20 @@ std::string check_request(const forms::Form& form, const std::optional<forms::Pe
   if (period && period->kind != form.period)
     return text::tr("form '{}' is submitted per {}, and '{}' is not one: give a period such as {}", form.name,
                     forms::period_kind_name(form.period), period->text(), forms::Period{form.period, period->year, 1}.text());
-  if (!unit.empty() && !tree.unit(unit)) return text::tr("no unit '{}' in the unit tree{}", unit, forms::closest(unit, tree.ids()));
+  if (unit.empty()) return {};
+  const storage::Unit* u = tree.unit(unit);
+  if (!u) return text::tr("no unit '{}' in the unit tree{}", unit, forms::closest(unit, tree.ids()));
+  if (u->level != form.level)
+    return text::tr("unit '{}' is {}, and form '{}' is submitted by {}: give a unit of that level", unit, u->level, form.name, form.level);
   return {};
+}
+
+// The units that submit the form (of its level), for the drop-down list of the unit column.
+std::vector<std::string> submitters(const forms::Form& form, const UnitTree& tree) {
+  std::vector<std::string> out;
+  for (const auto& id : tree.ids())
+    if (const storage::Unit* u = tree.unit(id); u && u->level == form.level) out.push_back(id);
+  return out;
 }
 
 }  // namespace
@@ -51,9 +63,10 @@ TemplateMade make_template(const storage::Database& db, const TemplateAsked& ask
     out.error = text::tr("model '{}' has no form '{}'{}", rev->model->name, asked.form, forms::closest(asked.form, names));
     return out;
   }
-  out.error = check_request(*form, period, asked.unit, UnitTree::load(db));
+  UnitTree tree = UnitTree::load(db);
+  out.error = check_request(*form, period, asked.unit, tree);
   if (!out.error.empty()) return out;
-  sheets::TemplateRequest request{form, asked.unit, period ? period->text() : std::string()};
+  sheets::TemplateRequest request{form, asked.unit, period ? period->text() : std::string(), submitters(*form, tree)};
   out.bytes = sheets::make_template(request);
   out.file_name = sheets::template_file_name(request);
   return out;

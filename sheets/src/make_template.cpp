@@ -118,6 +118,7 @@ void write_book(Sheets& s, const TemplateRequest& r) {
   for (std::size_t i = 0; i < columns.size(); ++i) {
     auto col = static_cast<lxw_col_t>(i);
     write_column(s, col, columns[i]);
+    if (columns[i].kind == Column::Kind::unit && !r.units.empty()) list_validation(s, col, r.units);
     const std::string& given = columns[i].kind == Column::Kind::unit ? r.unit : columns[i].kind == Column::Kind::period ? r.period : std::string();
     if (!given.empty()) worksheet_write_string(s.data, row_index(kFirstDataRow), col, given.c_str(), s.text);
   }

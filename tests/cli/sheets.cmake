@@ -23,6 +23,8 @@ run(EXIT 0 MATCH "blood.xlsx: the workbook of form 'blood_families'"
     ARGS template --db ${db} --form blood_families --unit org01 --period 2023Q1 -o blood.xlsx)
 run(EXIT 1 MATCH "no form 'blood_familes'; did you mean 'blood_families'" ARGS template --db ${db} --form blood_familes -o x.xlsx)
 run(EXIT 1 MATCH "no unit 'org1' in the unit tree" ARGS template --db ${db} --form blood_families --unit org1 -o x.xlsx)
+run(EXIT 1 MATCH "unit 'platform_blood' is platform, and form 'blood_families' is submitted by organization"
+    ARGS template --db ${db} --form blood_families --unit platform_blood -o x.xlsx)
 run(EXIT 1 MATCH "submitted per quarter" ARGS template --db ${db} --form blood_families --period 2023 -o x.xlsx)
 
 # A wrong value: its cell named, every other problem too, and nothing stored.

@@ -35,6 +35,9 @@ def fill(template, out, wrong):
     assert ws.row_dimensions[1].hidden, "the row of names is not hidden"
     assert wb["mera"].sheet_state == "hidden", "the sheet mera is not hidden"
     columns = names_row(ws)
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    unit_list = lists.get(f"{ws.cell(row=3, column=columns['unit']).column_letter}3:{ws.cell(row=3, column=columns['unit']).column_letter}1002")
+    assert unit_list, f"the unit column has no drop-down list: {lists}"
     assert ws.cell(row=3, column=columns["unit"]).value == "org01", "the unit is not filled in"
     assert re.fullmatch(r"\d{4}Q[1-4]", ws.cell(row=3, column=columns["period"]).value or ""), "the period is not filled in"
     assert ws.cell(row=2, column=columns["families"]).value.startswith("Обслужено семей"), "the label is not the field's"

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "mera/forms/form.hpp"
 
@@ -16,6 +17,7 @@ struct TemplateRequest {
   const forms::Form* form = nullptr;
   std::string unit;    // filled in on the first row when given
   std::string period;  // likewise (a periodic form)
+  std::vector<std::string> units;  // the ids of the units that submit the form: the unit column's drop-down list
 };
 
 // The workbook's bytes. Throws std::runtime_error when libxlsxwriter cannot write it (the disk).
