@@ -128,6 +128,9 @@ dsl::SourcePtr as_csv(const std::string& name, const Workbook& w) {
     }
     i = to;
   }
+  if (out.cells() == width)  // the names only: a template sent before it was filled in, or the wrong file saved
+    throw Refusal{text::tr("the sheet {} has no values to submit: fill in the rows from row {} on (a row per report) and save the workbook", w.sheet,
+                           kFirstDataRow)};
   return out.file(name);
 }
 

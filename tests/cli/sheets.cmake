@@ -43,6 +43,10 @@ python(check ${MERA} ${db})
 run(EXIT 0 MATCH "from: +filled.xlsx:Лист1!A3" ARGS submissions --db ${db} --id 1)
 run(EXIT 1 MATCH "filled.xlsx:Лист1!A3: error: blood_families, org01, 2023Q1: already submitted" ARGS submit --db ${db} filled.xlsx)
 
+# A template sent as it is, with nothing filled in (no unit or period given): refused, saying where the values go.
+run(EXIT 0 ARGS template --db ${db} --form blood_families -o blank.xlsx)
+run(EXIT 1 MATCH "blank.xlsx: error: the sheet Лист1 has no values to submit: fill in the rows from row 3 on" ARGS submit --db ${db} blank.xlsx)
+
 # Files that are no workbook of mera's: refused whole, in words, never a crash.
 file(WRITE ${WORK}/text.xlsx "unit,period\norg01,2023Q1\n")
 run(EXIT 1 MATCH "text.xlsx: error: the file is not an Excel workbook \\(.xlsx\\): it is not a zip archive" ARGS submit --db ${db} text.xlsx)
