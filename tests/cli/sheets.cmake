@@ -35,6 +35,12 @@ run(EXIT 1 ARGS submit --db ${db} wrong.xlsx
     MATCH "wrong.xlsx:Лист1!${cell}: error: [^\n]*-5"
           "wrong.xlsx: refused: 1 error in 1 of 1 submissions" "nothing of this file was stored")
 run(EXIT 0 MATCH "\n0 submissions\n$" ARGS submissions --db ${db} --form blood_families --unit org01 --period 2023Q1)
+# The same in Russian (LANG=ru_RU.UTF-8): the cell, then the model's words and mera's.
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LC_ALL --unset=LC_MESSAGES LANG=ru_RU.UTF-8 ${MERA} submit --db ${db} wrong.xlsx
+                WORKING_DIRECTORY ${WORK} RESULT_VARIABLE exit OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT exit EQUAL 1 OR NOT "${out}${err}" MATCHES "wrong.xlsx:Лист1!${cell}: ошибка: blood_families, org01, 2023Q1: поле «children» \\(«Обслужено детей за период»\\): -5 меньше 0\n")
+  message(FATAL_ERROR "in Russian: exit ${exit}\n${out}${err}")
+endif()
 
 # The right values: stored, and equal to what was written.
 python(fill blood.xlsx filled.xlsx)
@@ -42,6 +48,24 @@ run(EXIT 0 MATCH "filled.xlsx: 1 submission stored" ARGS submit --db ${db} fille
 python(check ${MERA} ${db})
 run(EXIT 0 MATCH "from: +filled.xlsx:Лист1!A3" ARGS submissions --db ${db} --id 1)
 run(EXIT 1 MATCH "filled.xlsx:Лист1!A3: error: blood_families, org01, 2023Q1: already submitted" ARGS submit --db ${db} filled.xlsx)
+
+# Cells as other programs write them (rich-text shared strings, inline strings, 1.0E1, a
+# formula's cached value, cells without a reference) read as the values they show.
+python(handmade filled.xlsx handmade.xlsx)
+run(EXIT 0 MATCH "handmade.xlsx: 1 submission stored" ARGS submit --db ${db} handmade.xlsx)
+run(EXIT 0 MATCH "values: +\\{\"families\":10,\"children\":20,\"by_risk\":\\{\"low\":5,\"medium\":3,\"high\":2\\},\"new_families\":4,"
+    ARGS submissions --db ${db} --id 2)
+run(EXIT 0 MATCH "2 +blood_families +org02 +2023Q2" ARGS submissions --db ${db} --unit org02)
+
+# A record form: a row per record, dates as Excel's dates, an enum by its label, yes as true.
+set(cm ${WORK}/cm.db)
+run(EXIT 0 ARGS init --db ${cm} ${SOURCE}/examples/case_management)
+run(EXIT 0 ARGS template --db ${cm} --form case --unit cm01 -o case.xlsx)
+python(case case.xlsx case_filled.xlsx cm01)
+run(EXIT 0 MATCH "case_filled.xlsx: 1 submission stored" ARGS submit --db ${cm} case_filled.xlsx)
+run(EXIT 0 ARGS submissions --db ${cm} --id 1
+    MATCH "\"family_id\":\"F-001\",\"opened\":\"2021-03-01\",\"situation\":\"[a-z_]+\",\"children\":2,\"closed\":\"2021-09-30\""
+          "\"safe\":true,\"children_improved\":1")
 
 # A template sent as it is, with nothing filled in (no unit or period given): refused, saying where the values go.
 run(EXIT 0 ARGS template --db ${db} --form blood_families -o blank.xlsx)
@@ -65,4 +89,4 @@ run(EXIT 1 MATCH "doctype.xlsx: error: [^\n]*not well-formed XML \\(line 2: a do
 python(sparse filled.xlsx sparse.xlsx)
 run(EXIT 1 MATCH "sparse.xlsx: error: the sheet Лист1 holds values in more rows and columns \\(16384 columns wide\\) than mera reads at once"
     ARGS submit --db ${db} sparse.xlsx)
-run(EXIT 0 MATCH "\n1 submission\n$" ARGS submissions --db ${db})
+run(EXIT 0 MATCH "\n2 submissions\n$" ARGS submissions --db ${db})

@@ -10,6 +10,11 @@ and checks what mera stored from it. Used by tests/cli/sheets.cmake and the serv
   sheets_fill.py malformed IN OUT            the workbook with its data sheet's XML broken
   sheets_fill.py doctype IN OUT              ... with an entity bomb's document type declaration
   sheets_fill.py sparse IN OUT               ... with a name in column XFD and a value in each of 500 rows
+  sheets_fill.py handmade IN OUT             the data sheet written by hand as other programs write cells:
+                                             shared strings of rich-text runs (a phonetic run left out),
+                                             inline strings, 1.0E1, a formula's cached value, cells
+                                             without a reference; org02, 2023Q2, the VALUES
+  sheets_fill.py case TEMPLATE OUT UNIT      a record of the case form: dates, enum labels, a yes/no
 """
 import json
 import re
@@ -98,6 +103,57 @@ LAUGHS = """<?xml version="1.0"?>
 <worksheet><sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"""
 
 
+def handmade(src, out):
+    import openpyxl
+    ws = openpyxl.load_workbook(src)["Лист1"]
+    names = [c.value for c in ws[1]]
+    first = "".join(f'<c r="{openpyxl.utils.get_column_letter(i + 1)}1" t="inlineStr"><is><t>{n}</t></is></c>' for i, n in enumerate(names))
+    cells = ['<c r="A3" t="s"><v>0</v></c>', '<c r="B3" t="inlineStr"><is><r><t>2023</t></r><r><t>Q2</t></r></is></c>']
+    for i, name in enumerate(names[2:]):
+        value = VALUES[name]
+        if name == "families":
+            cells.append("<c><v>1.0E1</v></c>")
+        elif name == "children":
+            cells.append(f"<c><f>C3*2</f><v>{value}</v></c>")
+        else:
+            cells.append(f"<c><v>{value}</v></c>")
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">' + first + "</row>"
+             + '<row r="3">' + "".join(cells) + "</row></sheetData></worksheet>")
+    shared = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>org</t></r><r><t>02</t></r>'
+              "<rPh><t>not part of it</t></rPh></si></sst>")
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as b:
+        for item in a.infolist():
+            if item.filename == "xl/sharedStrings.xml":
+                continue
+            b.writestr(item.filename, sheet if item.filename == "xl/worksheets/sheet1.xml" else a.read(item.filename))
+        b.writestr("xl/sharedStrings.xml", shared)
+
+
+def case(template, out, unit):
+    import datetime
+    import openpyxl
+    wb = openpyxl.load_workbook(template)
+    ws, meta = wb["Лист1"], wb["mera"]
+    columns = names_row(ws)
+    choices = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
+
+    def first_choice(name):
+        letter = ws.cell(row=3, column=columns[name]).column_letter
+        column = choices[f"{letter}3"].split("!")[1].split(":")[0].replace("$", "")
+        return meta[column].value
+
+    ws.cell(row=3, column=columns["unit"]).value = unit
+    ws.cell(row=3, column=columns["family_id"]).value = "F-001"
+    ws.cell(row=3, column=columns["opened"]).value = datetime.date(2021, 3, 1)
+    ws.cell(row=3, column=columns["situation"]).value = first_choice("situation")
+    ws.cell(row=3, column=columns["children"]).value = 2
+    ws.cell(row=3, column=columns["closed"]).value = datetime.datetime(2021, 9, 30)
+    ws.cell(row=3, column=columns["outcome"]).value = first_choice("outcome")
+    ws.cell(row=3, column=columns["safe"]).value = True
+    ws.cell(row=3, column=columns["children_improved"]).value = 1
+    wb.save(out)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "fill":
@@ -114,5 +170,9 @@ if __name__ == "__main__":
         rows = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>org01</t></is></c></row>' for r in range(3, 503))
         replace_sheet(sys.argv[2], sys.argv[3], '<worksheet><sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>unit</t></is></c></row>'
                       + rows + "</sheetData></worksheet>")
+    elif mode == "handmade":
+        handmade(sys.argv[2], sys.argv[3])
+    elif mode == "case":
+        case(sys.argv[2], sys.argv[3], sys.argv[4])
     elif mode == "bomb":
         bomb(sys.argv[2])
