@@ -47,6 +47,7 @@ BOOST_AUTO_TEST_CASE(a_template_is_served_filled_in_by_another_writer_and_taken_
   BOOST_TEST(t.status == 200);
   BOOST_TEST(t.content_type == kXlsx);
   BOOST_TEST(t.text.rfind("PK\x03\x04", 0) == 0u);
+  BOOST_TEST(t.disposition == "attachment; filename=\"blood_families_org01_2024Q3.xlsx\"; filename*=UTF-8''blood_families_org01_2024Q3.xlsx");
   expect_error(w.call("GET", "/api/templates?form=blood_families&unit=org01&period=2023Q1", "", org02), 403, "'org01'");
   expect_error(w.call("GET", "/api/templates?form=blood_familes", "", org01), 404, "did you mean 'blood_families'");
   expect_error(w.call("GET", "/api/templates", "", org01), 400, "form=blood_families");

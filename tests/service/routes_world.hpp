@@ -20,6 +20,7 @@ struct Reply {
   nlohmann::json body;
   std::string text;
   std::string content_type;
+  std::string disposition;  // Content-Disposition (a workbook's file name)
 };
 
 struct RoutesWorld {
@@ -63,7 +64,8 @@ struct RoutesWorld {
     BOOST_REQUIRE_MESSAGE(r, method << " " << path << ": no answer (" << httplib::to_string(r.error()) << ")");
     responses.push_back(r->body);
     BOOST_TEST(!r->get_header_value("X-Request-Id").empty());
-    return {r->status, nlohmann::json::parse(r->body, nullptr, false), r->body, r->get_header_value("Content-Type")};
+    return {r->status, nlohmann::json::parse(r->body, nullptr, false), r->body, r->get_header_value("Content-Type"),
+            r->get_header_value("Content-Disposition")};
   }
   // An answer that must be JSON.
   Reply call(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "",
