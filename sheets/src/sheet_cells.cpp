@@ -133,6 +133,10 @@ std::vector<Cell> read_cells(const ZipParts& zip, const SheetEntry& sheet, const
   std::stable_sort(e.cells.begin(), e.cells.end(), [](const Cell& a, const Cell& b) {
     return a.ref.row != b.ref.row ? a.ref.row < b.ref.row : a.ref.column < b.ref.column;
   });
+  for (std::size_t i = 1; i < e.cells.size(); ++i)
+    if (e.cells[i].ref.row == e.cells[i - 1].ref.row && e.cells[i].ref.column == e.cells[i - 1].ref.column)
+      throw Refusal{text::tr("the cell {}!{} is given twice in the sheet's XML: the file is damaged; open it in Excel and save it again", sheet.name,
+                             cell_name(e.cells[i].ref))};
   return std::move(e.cells);
 }
 
