@@ -79,6 +79,16 @@ std::vector<Column> form_columns(const forms::Form& form) {
   return out;
 }
 
+namespace {
+
+std::string join(const std::vector<std::string>& choices) {
+  std::string out;
+  for (const auto& c : choices) out += (out.empty() ? "" : "; ") + c;
+  return out;
+}
+
+}  // namespace
+
 std::string column_note(const Column& c) {
   std::string type;
   switch (c.kind) {
@@ -90,7 +100,7 @@ std::string column_note(const Column& c) {
     case Column::Kind::percent: type = text::tr("a percent (60%)"); break;
     case Column::Kind::boolean: type = text::tr("yes or no (да/нет)"); break;
     case Column::Kind::date: type = text::tr("a date (31.03.2023)"); break;
-    case Column::Kind::category: type = text::tr("one of the list"); break;
+    case Column::Kind::category: type = text::tr("one of: {}", join(c.choices)); break;
   }
   std::string note = type;
   if (!c.bounds.empty()) note += "; " + text::tr("bounds: {}", c.bounds);

@@ -42,17 +42,41 @@ struct Sheets {
 
 lxw_row_t row_index(std::size_t row) { return static_cast<lxw_row_t>(row - 1); }
 
-// A drop-down list whose choices are a column of the hidden sheet (Excel limits a list written
-// in the validation itself to 255 characters; a range has no such limit).
+// Whether `choices` fit in a list written in the validation itself: Excel takes at most 255
+// characters, commas separate the choices, and libxlsxwriter 1.1.4 copies the list into a buffer
+// of 255 bytes (a longer list in Cyrillic overflows it), so the bound is on bytes.
+bool inline_list(const std::vector<std::string>& choices) {
+  std::size_t bytes = 0;
+  for (const auto& c : choices) {
+    if (c.find_first_of(",\"") != std::string::npos) return false;
+    bytes += c.size() + 1;
+  }
+  return bytes <= 255;
+}
+
+// The choices of a column: a drop-down list; they are also written to a column of the hidden
+// sheet. A list too long for a drop-down is checked against that column by a formula
+// (COUNTIF) instead, and its header's note names the choices: libxlsxwriter 1.1.4 leaks every
+// list-from-a-range validation (LIST_FORMULA), which the sanitizer tree refuses.
 void list_validation(Sheets& s, lxw_col_t col, const std::vector<std::string>& choices) {
   lxw_col_t at = static_cast<lxw_col_t>(3 + s.lists++);
   for (std::size_t i = 0; i < choices.size(); ++i) worksheet_write_string(s.meta, static_cast<lxw_row_t>(i), at, choices[i].c_str(), nullptr);
-  std::string range = std::string("=") + kMetaSheet + "!$" + column_name(at + 1u) + "$1:$" + column_name(at + 1u) + "$" + std::to_string(choices.size());
   lxw_data_validation v{};
-  v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-  v.value_formula = const_cast<char*>(range.c_str());
+  std::vector<char*> items;
+  std::string formula;
+  if (inline_list(choices)) {
+    for (const auto& c : choices) items.push_back(const_cast<char*>(c.c_str()));
+    items.push_back(nullptr);
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = items.data();
+  } else {
+    std::string range = std::string(kMetaSheet) + "!$" + column_name(at + 1u) + "$1:$" + column_name(at + 1u) + "$" + std::to_string(choices.size());
+    formula = "=COUNTIF(" + range + "," + cell_name({kFirstDataRow, col + 1u}) + ")>0";
+    v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+    v.value_formula = formula.data();
+  }
   std::string message = text::tr("choose a value from the list");
-  v.error_message = const_cast<char*>(message.c_str());
+  v.error_message = message.data();
   worksheet_data_validation_range(s.data, row_index(kFirstDataRow), col, row_index(kFirstDataRow) + kValidatedRows - 1, col, &v);
 }
 

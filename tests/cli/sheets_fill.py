@@ -42,7 +42,7 @@ def fill(template, out, wrong):
     columns = names_row(ws)
     lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
     unit_list = lists.get(f"{ws.cell(row=3, column=columns['unit']).column_letter}3:{ws.cell(row=3, column=columns['unit']).column_letter}1002")
-    assert unit_list, f"the unit column has no drop-down list: {lists}"
+    assert unit_list and unit_list.strip('"').split(",")[0] == "org01", f"the unit column has no drop-down list of units: {lists}"
     assert ws.cell(row=3, column=columns["unit"]).value == "org01", "the unit is not filled in"
     assert re.fullmatch(r"\d{4}Q[1-4]", ws.cell(row=3, column=columns["period"]).value or ""), "the period is not filled in"
     assert ws.cell(row=2, column=columns["families"]).value.startswith("Обслужено семей"), "the label is not the field's"
@@ -135,12 +135,14 @@ def case(template, out, unit):
     wb = openpyxl.load_workbook(template)
     ws, meta = wb["Лист1"], wb["mera"]
     columns = names_row(ws)
-    choices = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    validations = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
 
-    def first_choice(name):
-        letter = ws.cell(row=3, column=columns[name]).column_letter
-        column = choices[f"{letter}3"].split("!")[1].split(":")[0].replace("$", "")
-        return meta[column].value
+    def first_choice(name):  # a drop-down's first choice, or the first of the hidden column a long list is checked against
+        dv = validations[ws.cell(row=3, column=columns[name]).column_letter + "3"]
+        if dv.type == "list":
+            return dv.formula1.strip('"').split(",")[0]
+        assert dv.type == "custom" and dv.formula1.startswith("COUNTIF(mera!"), dv.formula1
+        return meta[dv.formula1.split("!")[1].split(":")[0].replace("$", "")].value
 
     ws.cell(row=3, column=columns["unit"]).value = unit
     ws.cell(row=3, column=columns["family_id"]).value = "F-001"
