@@ -33,6 +33,11 @@ struct DeadlinesArgs {
   std::string model, db, unit, period, year;
 };
 int run_deadlines(const DeadlinesArgs& args);
+// mera template (cmd_template.cpp): issue 17, the form as a workbook.
+struct TemplateArgs {
+  std::string db, form, unit, period, output;
+};
+int run_template(const TemplateArgs& args);
 int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id);
 
 // mera eval and mera demo (cmd_eval.cpp, cmd_demo.cpp).

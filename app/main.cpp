@@ -64,13 +64,21 @@ int main(int argc, char** argv) {
   units_list->add_option("--on", on, "the day, as 2021-03-31 (default: today)");
 
   bool correct = false;
-  auto* submit = app.add_subcommand("submit", "Submit reports from JSON or CSV files; each file is stored whole or not at all");
+  auto* submit = app.add_subcommand("submit", "Submit reports from JSON, CSV or XLSX files; each file is stored whole or not at all");
   add_db(submit);
-  submit->add_option("FILE", files, "JSON (an object, an array or JSON lines) or CSV files")->required();
+  submit->add_option("FILE", files, "JSON (an object, an array or JSON lines), CSV or XLSX (made by mera template) files")->required();
   submit->add_flag("--correct", correct, "the submissions replace earlier ones (a correction keeps the earlier version readable)");
   std::string encoding = "utf-8";
   submit->add_option("--encoding", encoding, "the files' text encoding: utf-8 (the default) or cp1251 (Windows-1251, converted)");
   add_user(submit);
+
+  mera::app::TemplateArgs template_args;
+  auto* template_cmd = app.add_subcommand("template", "An Excel workbook (.xlsx) to fill in, made from a form; mera submit takes it back");
+  template_cmd->add_option("--db", template_args.db, "the database (its model in force)")->required();
+  template_cmd->add_option("--form", template_args.form, "the form, by name: blood_families")->required();
+  template_cmd->add_option("--unit", template_args.unit, "the unit, filled in on the first row: org01");
+  template_cmd->add_option("--period", template_args.period, "the period, filled in on the first row: 2023Q1");
+  template_cmd->add_option("-o,--output", template_args.output, "the workbook to write (default: FORM_UNIT_PERIOD.xlsx)");
 
   mera::storage::SubmissionFilter filter;
   std::int64_t id = 0;
@@ -228,6 +236,7 @@ int main(int argc, char** argv) {
     if (units_list->parsed()) return mera::app::run_units_list(db, on);
     if (submit->parsed()) return mera::app::run_submit(db, files, user, correct, encoding);
     if (deadlines->parsed()) return mera::app::run_deadlines(deadlines_args);
+    if (template_cmd->parsed()) return mera::app::run_template(template_args);
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
     if (eval->parsed()) return mera::app::run_eval(db, request, format, explain, compare);
     if (publish->parsed()) return mera::app::run_model_publish(db, model, effective, user);

@@ -241,7 +241,7 @@ int main(int argc, char** argv) {
   bool stubs = argc > 1 && std::strcmp(argv[1], "--stubs") == 0;
   fs::path root = MERA_SOURCE_DIR;
   Scan scan;
-  for (const char* dir : {"app", "dsl", "forms", "rules", "engine", "storage", "service"}) {
+  for (const char* dir : {"app", "dsl", "forms", "sheets", "rules", "engine", "storage", "service"}) {
     for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
       auto ext = e.path().extension();
       if (!e.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;

@@ -69,7 +69,8 @@ constexpr std::size_t kMaxMessage = 2000;
 void render_one(std::string& out, const Diagnostic& d) {
   if (d.span.known()) {
     const SourceFile& file = *d.span.file;
-    out += file.name() + ":" + std::to_string(file.line_of(d.span.begin)) + ":" +
+    if (const std::string* place = file.place_of(d.span.begin)) out += file.name() + (place->empty() ? "" : ":" + *place) + ": ";
+    else out += file.name() + ":" + std::to_string(file.line_of(d.span.begin)) + ":" +
            std::to_string(file.column_of(d.span.begin)) + ": ";
   } else {
     out += "mera: ";
@@ -81,7 +82,8 @@ void render_one(std::string& out, const Diagnostic& d) {
   // the terminal.
   out += printable(d.message.size() <= kMaxMessage ? d.message : clipped(d.message, kMaxMessage));
   out += '\n';
-  if (d.span.known()) render_excerpt(out, d.span);
+  // A file of places (a workbook) has no lines of its own to show: the message quotes the value.
+  if (d.span.known() && !d.span.file->place_of(d.span.begin)) render_excerpt(out, d.span);
 }
 
 }  // namespace

@@ -25,6 +25,17 @@ SourceFile::SourceFile(std::string name, std::string text)
   if (text_.size() % kBlock == 0) chars_before_block_.push_back(chars);  // the offset just past the end
 }
 
+SourceFile::SourceFile(std::string name, std::string text, std::vector<Place> places)
+    : SourceFile(std::move(name), std::move(text)) {
+  places_ = std::move(places);
+}
+
+const std::string* SourceFile::place_of(std::size_t offset) const {
+  if (places_.empty()) return nullptr;
+  auto it = std::upper_bound(places_.begin(), places_.end(), offset, [](std::size_t o, const Place& p) { return o < p.offset; });
+  return it == places_.begin() ? &places_.front().name : &std::prev(it)->name;
+}
+
 std::size_t SourceFile::characters_before(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   std::size_t block = offset / kBlock;

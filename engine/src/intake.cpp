@@ -12,6 +12,7 @@
 #include "mera/forms/period.hpp"
 #include "mera/forms/read.hpp"
 #include "mera/forms/validate.hpp"
+#include "mera/sheets/workbook.hpp"
 #include "mera/storage/clock.hpp"
 #include "moment.hpp"
 #include "submission_header.hpp"
@@ -277,7 +278,9 @@ void FileIntake::take(forms::SubmissionInput&& input) {
   row.warnings = std::move(valid->warnings);
   row.submitted_by = options_.user;
   row.submitted_at = h.submitted_at;
-  row.source = fmt::format("{}:{}", report_.file, input.span.known() ? input.span.file->line_of(input.span.begin) : 0);
+  const std::string* place = input.span.known() ? input.span.file->place_of(input.span.begin) : nullptr;  // a workbook's row
+  row.source = place ? fmt::format("{}:{}", report_.file, *place)
+                     : fmt::format("{}:{}", report_.file, input.span.known() ? input.span.file->line_of(input.span.begin) : 0);
   std::int64_t id = db_.add_submission(row);
   report_.ids.push_back(id);
   if (!first_id_) first_id_ = id;
@@ -309,6 +312,12 @@ IntakeCache::Loaded& IntakeCache::for_database(const storage::Database& db) {
   return *loaded_;
 }
 
+dsl::SourcePtr read_any(const dsl::SourcePtr& file, dsl::Diagnostics& diags, const std::function<void(forms::SubmissionInput&&)>& each) {
+  if (sheets::is_workbook(*file)) return sheets::read_workbook(*file, diags, each);
+  forms::read_submissions(*file, diags, each);
+  return file;
+}
+
 FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const SubmitOptions& given) {
   SubmitOptions options = given;
   if (options.now.empty()) options.now = storage::now_utc();
@@ -323,7 +332,7 @@ FileReport submit_file(storage::Database& db, const dsl::SourcePtr& file, const 
   IntakeCache fresh;
   IntakeCache::Loaded& loaded = (options.cache ? *options.cache : fresh).for_database(db);  // inside the transaction: what it checks against
   FileIntake intake(db, options, report, loaded.tree, loaded.revisions);
-  forms::read_submissions(*file, report.diags, [&](forms::SubmissionInput&& input) { intake.take(std::move(input)); });
+  dsl::SourcePtr read = read_any(file, report.diags, [&](forms::SubmissionInput&& input) { intake.take(std::move(input)); });
   if (report.diags.has_errors()) {
     report.refused = true;
     report.stored = 0;

@@ -89,6 +89,7 @@ void add_review_routes(Router& router);
 void add_unit_routes(Router& router);
 void add_indicator_routes(Router& router);
 void add_deadline_routes(Router& router);
+void add_template_routes(Router& router);
 void add_audit_routes(Router& router);
 void add_history_routes(Router& router);
 void add_revision_routes(Router& router);

@@ -14,6 +14,15 @@ nlohmann::json to_json(const dsl::Diagnostic& d) {
   nlohmann::json j = {{"severity", kSeverity[static_cast<int>(d.severity)]}, {"message", d.message}};
   if (d.span.known()) {
     const dsl::SourceFile& f = *d.span.file;
+    if (const std::string* place = f.place_of(d.span.begin)) {  // a workbook: its cell ("Лист1!C7"), no lines
+      j["file"] = f.name();
+      if (!place->empty()) j["cell"] = *place;
+      if (!d.notes.empty()) {
+        j["notes"] = nlohmann::json::array();
+        for (const auto& n : d.notes) j["notes"].push_back(to_json(n));
+      }
+      return j;
+    }
     std::size_t line = f.line_of(d.span.begin);
     j["file"] = f.name();
     j["line"] = line;

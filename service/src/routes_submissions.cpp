@@ -23,8 +23,13 @@ bool flag(const Context& c, const char* name) {
   throw ApiError(400, text::tr("{}={}: write {}=true or leave it out", name, v, name));
 }
 
+// A workbook (mera template's, filled in) is sent as itself: its messages name its cells.
+constexpr std::string_view kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 engine::FileReport take_in(Context& c, bool dry_run, bool import) {
-  auto body = std::make_shared<const dsl::SourceFile>(fmt::format("api-{}-{}", import ? "import" : "request", c.request_id), c.req.body);
+  bool workbook = c.req.get_header_value("Content-Type").starts_with(kXlsx);
+  auto body = std::make_shared<const dsl::SourceFile>(fmt::format("api-{}-{}{}", import ? "import" : "request", c.request_id, workbook ? ".xlsx" : ""),
+                                                      c.req.body);
   engine::UnitTree tree = engine::UnitTree::load(c.db());
   check_senders(c, body, dry_run ? Action::validate : import ? Action::import_history : Action::submit, import, tree);
   engine::SubmitOptions options{c.caller().login, flag(c, "correct"), storage::now_utc(), dry_run};

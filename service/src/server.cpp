@@ -184,6 +184,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
   add_unit_routes(router);
   add_indicator_routes(router);
   add_deadline_routes(router);
+  add_template_routes(router);
   add_audit_routes(router);
   add_history_routes(router);
   add_revision_routes(router);

@@ -1,8 +1,11 @@
 #include "submission_access.hpp"
 
+#include "mera/engine/intake.hpp"
+
 #include <fmt/format.h>
 
 #include "api_error.hpp"
+#include "mera/engine/intake.hpp"
 #include "mera/forms/period.hpp"
 #include "mera/forms/read.hpp"
 #include "mera/text/tr.hpp"
@@ -27,7 +30,7 @@ dsl::Date day_of(const forms::SubmissionInput& input) {
 void check_senders(Context& c, const dsl::SourcePtr& body, Action action, bool import, const engine::UnitTree& tree) {
   dsl::Diagnostics ignored, forbidden, dated;  // syntax errors are the engine's to report, in full
   const Caller& me = c.caller();
-  forms::read_submissions(*body, ignored, [&](forms::SubmissionInput&& input) {
+  dsl::SourcePtr read = engine::read_any(body, ignored, [&](forms::SubmissionInput&& input) {
     if (is_text(input.unit)) {
       // A unit by its name, as the engine reads it (engine/src/intake.cpp: a CSV cell without the
       // spaces around it); a name it does not take is checked as it is, and refused.

@@ -20,6 +20,7 @@ struct Reply {
   nlohmann::json body;
   std::string text;
   std::string content_type;
+  std::string disposition;  // Content-Disposition (a workbook's file name)
 };
 
 struct RoutesWorld {
@@ -53,20 +54,23 @@ struct RoutesWorld {
   }
 
   // Any answer, whatever its type; a request that gets none fails the test.
-  Reply raw(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "") {
+  Reply raw(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "",
+            const std::string& content_type = "application/json") {
     httplib::Client client("127.0.0.1", server->port());
     client.set_read_timeout(120, 0);  // a generous bound, not a measurement: a busy machine is slow
     httplib::Headers headers;
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-    httplib::Result r = method == "GET" ? client.Get(path, headers) : client.Post(path, headers, body, "application/json");
+    httplib::Result r = method == "GET" ? client.Get(path, headers) : client.Post(path, headers, body, content_type);
     BOOST_REQUIRE_MESSAGE(r, method << " " << path << ": no answer (" << httplib::to_string(r.error()) << ")");
     responses.push_back(r->body);
     BOOST_TEST(!r->get_header_value("X-Request-Id").empty());
-    return {r->status, nlohmann::json::parse(r->body, nullptr, false), r->body, r->get_header_value("Content-Type")};
+    return {r->status, nlohmann::json::parse(r->body, nullptr, false), r->body, r->get_header_value("Content-Type"),
+            r->get_header_value("Content-Disposition")};
   }
   // An answer that must be JSON.
-  Reply call(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "") {
-    Reply r = raw(method, path, body, token);
+  Reply call(const std::string& method, const std::string& path, const std::string& body = "", const std::string& token = "",
+             const std::string& content_type = "application/json") {
+    Reply r = raw(method, path, body, token, content_type);
     BOOST_TEST_INFO(method << " " << path << " -> " << r.status << " " << r.text.substr(0, 2000));
     BOOST_TEST(r.content_type.rfind("application/json", 0) == 0u, method << " " << path << ": " << r.content_type);
     BOOST_TEST(!r.body.is_discarded(), method << " " << path << ": not JSON");

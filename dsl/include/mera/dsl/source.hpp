@@ -10,11 +10,21 @@
 
 namespace mera::dsl {
 
+// A place in a file that is not lines of text (a workbook): from byte `offset` of the text that
+// stands for it, messages name it `name` ("Лист1!C7") instead of a line and a column.
+struct Place {
+  std::size_t offset = 0;
+  std::string name;
+};
+
 // One loaded .mera file: its name as the user gave it and its bytes.
 // Always held by a shared_ptr (read_source, make_shared), so diagnostics can keep it alive.
 class SourceFile : public std::enable_shared_from_this<SourceFile> {
  public:
   SourceFile(std::string name, std::string text);
+  // A file that stands for another one (a workbook's cells as CSV text): `places`, in the order
+  // of their offsets, name where each part of `text` came from.
+  SourceFile(std::string name, std::string text, std::vector<Place> places);
 
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
@@ -28,11 +38,15 @@ class SourceFile : public std::enable_shared_from_this<SourceFile> {
   std::string_view line_text(std::size_t line) const;
   // Byte offset where a 1-based line starts.
   std::size_t line_start(std::size_t line) const { return line_starts_[line - 1]; }
+  // The name of the place that holds `offset` ("Лист1!C7"), or null when the file is text
+  // whose places are its lines and columns.
+  const std::string* place_of(std::size_t offset) const;
 
  private:
   std::string name_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  std::vector<Place> places_;
   // Characters (bytes that do not continue a UTF-8 sequence) before each block of kBlock bytes:
   // built once with the line starts, so no diagnostic rescans its line from the start.
   static constexpr std::size_t kBlock = 256;

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "mera/dsl/diagnostic.hpp"
+#include "mera/forms/submission.hpp"
 #include "mera/storage/database.hpp"
 
 namespace mera::engine {
@@ -55,6 +57,11 @@ struct FileReport {
   dsl::Diagnostics diags;         // errors and warnings, in the order found
   std::vector<std::int64_t> ids;  // the submissions stored, in file order (none when refused)
 };
+
+// The submissions of a file of any format mera takes in: JSON, CSV (forms/read.hpp) or a
+// workbook made by mera template (sheets/workbook.hpp). The spans point into the returned file
+// (a workbook's cells as text of their own), which the caller keeps while it uses them.
+dsl::SourcePtr read_any(const dsl::SourcePtr& file, dsl::Diagnostics& diags, const std::function<void(forms::SubmissionInput&&)>& each);
 
 // Reads and stores one file (with dry_run, reads and checks it and stores nothing). Throws
 // storage::Busy when another writer holds the database (before anything is read) and
