@@ -222,6 +222,47 @@ async function test(name, body) {
     await page.close();
   });
 
+  await test('the form as an Excel workbook: downloaded, filled in by another program, a mistake shown at its cell, fixed, sent', async () => {
+    const page = await open();
+    await login(page, 'ivanova');
+    await page.goto(`${base}/form?form=blood_families&period=2023Q2`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Работа с кровными семьями' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать бланк Excel' }).click()]);
+    assert.equal(download.suggestedFilename(), 'blood_families_org01_2023Q2.xlsx');
+    const template = path.join(work, 'template.xlsx');
+    await download.saveAs(template);
+    assert.equal(fs.readFileSync(template).subarray(0, 2).toString('latin1'), 'PK'); // a zip: a workbook
+    // Filled in by openpyxl, not by mera: once with -5 children (the bound is >= 0), once right.
+    const fill = path.join(__dirname, '../../tests/cli/sheets_fill.py');
+    const wrong = path.join(work, 'wrong.xlsx');
+    const right = path.join(work, 'right.xlsx');
+    const cell = /children at ([A-Z]+\d+)/.exec(execFileSync('/usr/bin/python3', [fill, 'fill', template, wrong, 'wrong'], { encoding: 'utf8' }))[1];
+    execFileSync('/usr/bin/python3', [fill, 'fill', template, right]);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('mera.session')).token);
+    const stored = async () => (await (await page.request.get(`${base}/api/submissions?form=blood_families&unit=org01&period=2023Q2`,
+      { headers: { Authorization: `Bearer ${token}` } })).json()).submissions;
+
+    await page.getByLabel('Отправить заполненный бланк (.xlsx)').setInputFiles(wrong);
+    const alert = page.locator('#sheet-messages [role=alert]');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, new RegExp(`Лист1!${cell}: .*-5`), text);
+    assert.doesNotMatch(text, /\b(error|less than)\b/i, text);
+    assert.equal((await stored()).length, 0); // nothing stored
+    await alert.scrollIntoViewIfNeeded();
+    await shot(page, 'form-workbook-error');
+
+    await page.getByLabel('Отправить заполненный бланк (.xlsx)').setInputFiles(right);
+    await page.waitForURL(`${base}/`);
+    await page.locator('[role=status]', { hasText: 'Отчёт отправлен из файла right.xlsx: Работа с кровными семьями, 2-й квартал 2023' }).waitFor();
+    const [row] = await stored();
+    const report = await (await page.request.get(`${base}/api/submissions/${row.id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    assert.equal(report.values.families, 10);
+    assert.equal(report.values.children, 20);
+    assert.deepEqual(report.values.by_risk, { low: 5, medium: 3, high: 2 });
+    await page.close();
+  });
+
   await test('access: an organization cannot open another organization\'s report; the page says so in Russian', async () => {
     const page = await open();
     await login(page, 'ivanova');

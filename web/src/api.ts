@@ -6,6 +6,7 @@ export interface Diagnostic {
   message: string;
   line?: number;
   column?: number;
+  cell?: string; // a workbook's: "Лист1!C7"
   notes?: Diagnostic[];
 }
 
@@ -44,21 +45,54 @@ export function whenUnauthorized(handler: (message: string) => void): void {
   onUnauthorized = handler;
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: string | object } = {}): Promise<T> {
-  const headers: Record<string, string> = { 'Accept-Language': 'ru', Accept: 'application/json' };
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function headersOf(accept: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': 'ru', Accept: accept };
   const s = session();
   if (s) headers.Authorization = `Bearer ${s.token}`;
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-  }
-  let response: Response;
+  return headers;
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+    return await fetch(path, init);
   } catch {
     throw new ApiError(0, 'Сервер не отвечает: проверьте, что mera serve запущен, и повторите.');
   }
+}
+
+// A workbook (or other file) as the body: `contentType` says what it is.
+export async function api<T>(path: string, options: { method?: string; body?: string | object | ArrayBuffer; contentType?: string } = {}): Promise<T> {
+  const headers = headersOf('application/json');
+  let body: string | ArrayBuffer | undefined;
+  if (options.body instanceof ArrayBuffer) {
+    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  const response = await send(path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  return answer<T>(path, response);
+}
+
+// A file the server makes (the form's workbook) saved by the browser as `filename`. A link
+// alone cannot carry the session's token, so the file is fetched and handed over as a blob.
+export async function download(path: string, filename: string): Promise<void> {
+  const response = await send(path, { headers: headersOf(`${XLSX}, application/json`) });
+  if (!response.ok) await answer<never>(path, response);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+async function answer<T>(path: string, response: Response): Promise<T> {
   const text = await response.text();
   let json: unknown = null;
   try {

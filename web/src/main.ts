@@ -2,7 +2,7 @@
 // entry for a period form made from the model, a stored report, and the reviewer's queue. Every
 // page is built from what the server answers; every message of the server is shown as it is.
 import './style.css';
-import { api, ApiError, asciiJson, Diagnostic, session, setSession, whenUnauthorized } from './api';
+import { api, ApiError, asciiJson, Diagnostic, download, session, setSession, whenUnauthorized, XLSX } from './api';
 import { evaluate } from './expr';
 
 // ---- what the server answers (the members these pages read) ----
@@ -96,7 +96,8 @@ function say(text: string): void {
 function errorBox(e: unknown): HTMLElement {
   const message = e instanceof ApiError ? e.message : String(e);
   const box = h('div', { class: 'alert error', role: 'alert' }, h('p', {}, message));
-  if (e instanceof ApiError && e.diagnostics.length) box.append(h('ul', {}, ...e.diagnostics.map((d) => h('li', {}, d.message))));
+  if (e instanceof ApiError && e.diagnostics.length)
+    box.append(h('ul', {}, ...e.diagnostics.map((d) => h('li', {}, d.cell ? `${d.cell}: ${d.message}` : d.message))));
   return box;
 }
 
@@ -483,10 +484,50 @@ async function formPage(formName: string, periodText: string, unit: string): Pro
   page(`${form.label}: ${period(periodText)}`,
     h('p', { class: 'quiet' }, `Подразделение: ${unit}. `,
       before ? `Исправление версии ${before.version} (${STATES[before.state] ?? before.state}): поля заполнены сохранённой версией. ${before.standing}` : 'Новый отчёт.'),
-    formEl);
+    formEl, workbookSection(formName, form.label, periodText, unit, before !== null));
   applyWhen();
   if (before) void validate();
   (body.querySelector('input, textarea, select') as HTMLElement | null)?.focus();
+}
+
+// The same report through Excel: the form's workbook (as `mera template` writes it, the unit and
+// period filled in) to download, and the filled-in workbook sent back; the server's problems
+// are shown at their cells ("Лист1!C7").
+function workbookSection(formName: string, label: string, periodText: string, unit: string, correction: boolean): HTMLElement {
+  const messages = h('div', { id: 'sheet-messages', 'aria-live': 'polite' });
+  const query = `form=${encodeURIComponent(formName)}&unit=${encodeURIComponent(unit)}&period=${encodeURIComponent(periodText)}`;
+  const get = h('button', { type: 'button' }, 'Скачать бланк Excel');
+  get.addEventListener('click', async () => {
+    messages.replaceChildren();
+    try {
+      await download(`/api/templates?${query}`, `${formName}_${unit}_${periodText}.xlsx`);
+    } catch (e) {
+      messages.replaceChildren(errorBox(e));
+    }
+  });
+  // The browser's own file button speaks the browser's language; this label is the button.
+  const file = h('input', { id: 'sheet-file', type: 'file', accept: `.xlsx,${XLSX}`, class: 'visually-hidden' }) as HTMLInputElement;
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    messages.replaceChildren(h('p', { class: 'summary' }, `Отправляется ${chosen.name}…`));
+    try {
+      const answer = await api<{ stored: number; ids: number[] }>(`/api/submissions${correction ? '?correct=true' : ''}`,
+        { body: await chosen.arrayBuffer(), contentType: XLSX });
+      sessionStorage.setItem('mera.flash', `${correction ? 'Исправление отправлено' : 'Отчёт отправлен'} из файла ${chosen.name}: ${label}, ${period(periodText)} (№ ${answer.ids.join(', ')}).`);
+      go('/');
+    } catch (e) {
+      messages.replaceChildren(errorBox(e));
+      say(e instanceof Error ? e.message : String(e));
+    } finally {
+      file.value = '';  // the same file, fixed, can be chosen again
+    }
+  });
+  return h('section', { class: 'workbook', 'aria-labelledby': 'h-workbook' },
+    h('h2', { id: 'h-workbook' }, 'Заполнить в Excel'),
+    h('p', { class: 'quiet' }, 'Бланк — та же форма в виде книги Excel: подписи полей, списки значений и допустимые границы. Заполните его и отправьте сюда; ошибки будут показаны с адресом ячейки.'),
+    h('div', { class: 'actions' }, get, ' ', file, h('label', { for: 'sheet-file', class: 'file-button' }, 'Отправить заполненный бланк (.xlsx)')),
+    messages);
 }
 
 // ---- one stored report ----
