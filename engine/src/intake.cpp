@@ -48,7 +48,7 @@ class FileIntake {
   const SubmitOptions& options_;
   FileReport& report_;
   const UnitTree& tree_;
-  Revisions& revisions_;
+  RevisionsByDay revisions_;  // one file, one transaction: no revision is approved meanwhile
   // Earlier reports of this file are found in the database (they were inserted, in this same
   // transaction, with ids from first_id_ on); only those not inserted, because the file already
   // had an error or is only being validated, are remembered here. A big good file thus costs no

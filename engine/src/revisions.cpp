@@ -75,4 +75,20 @@ const LoadedRevision* Revisions::newest(std::string& why) {
   return &get(*best);
 }
 
+const LoadedRevision* RevisionsByDay::in_force(dsl::Date day, std::string& why) {
+  auto [it, added] = days_.try_emplace(day.days());
+  if (added) it->second.first = revisions_.in_force(day, it->second.second);
+  why = it->second.second;
+  return it->second.first;
+}
+
+const LoadedRevision* RevisionsByDay::newest(std::string& why) {
+  if (!newest_) {
+    newest_.emplace();
+    newest_->first = revisions_.newest(newest_->second);
+  }
+  why = newest_->second;
+  return newest_->first;
+}
+
 }  // namespace mera::engine

@@ -61,13 +61,6 @@ StatusBuilder::StatusBuilder(const storage::Database& db, const StatusOptions& o
     if (r.status == "approved" && (!first_effective_ || r.effective < *first_effective_)) first_effective_ = r.effective;
 }
 
-const LoadedRevision* StatusBuilder::in_force(dsl::Date day, std::string& why) {
-  auto [it, added] = in_force_.try_emplace(day.days());
-  if (added) it->second.first = revisions_.in_force(day, it->second.second);
-  why = it->second.second;
-  return it->second.first;
-}
-
 bool StatusBuilder::in_scope(std::string_view unit, dsl::Date day) const {
   return options_.unit.empty() || duties_.tree().under(unit, options_.unit, day);
 }

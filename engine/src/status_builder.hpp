@@ -32,9 +32,7 @@ class StatusBuilder {
   void list_units(StatusReport& report);
   void shares(StatusReport& report);
   std::optional<forms::Period> default_period();
-  // The revision in force on a day, asked of the database once per day: completeness asks it for
-  // every unit, column and sub-period (a query each was 335,000 queries for a nation's status).
-  const LoadedRevision* in_force(dsl::Date day, std::string& why);
+  const LoadedRevision* in_force(dsl::Date day, std::string& why) { return by_day_.in_force(day, why); }
 
   const storage::Database& db_;
   StatusOptions options_;
@@ -44,7 +42,7 @@ class StatusBuilder {
   Duties duties_;
   Ledger ledger_;
   Revisions revisions_;
-  std::map<long, std::pair<const LoadedRevision*, std::string>> in_force_;  // by day number, with why not
+  RevisionsByDay by_day_{revisions_};  // every cell asks for the revision of its day
   std::optional<dsl::Date> first_effective_;
   std::map<std::string, std::vector<StatusItem>> items_;  // by unit
   int earlier_late_ = 0;  // late lines of earlier periods left out (no history asked)

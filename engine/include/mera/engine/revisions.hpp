@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <memory>
 
 #include "mera/engine/lua_functions.hpp"
@@ -37,6 +38,22 @@ class Revisions {
  private:
   const storage::Database& db_;
   std::map<std::int64_t, std::unique_ptr<LoadedRevision>> loaded_;
+};
+
+// The revision in force on each day (and the newest), asked of the database once: for one piece
+// of work within which no revision is approved (a file's intake, one transaction; a status) and
+// that asks for the same few days again and again: every record of a file, every cell of a
+// status. A query with the revision's files for each was most of a status (335,000 of them).
+class RevisionsByDay {
+ public:
+  explicit RevisionsByDay(Revisions& revisions) : revisions_(revisions) {}
+  const LoadedRevision* in_force(dsl::Date day, std::string& why);
+  const LoadedRevision* newest(std::string& why);
+
+ private:
+  Revisions& revisions_;
+  std::map<long, std::pair<const LoadedRevision*, std::string>> days_;  // by day number, with why not
+  std::optional<std::pair<const LoadedRevision*, std::string>> newest_;
 };
 
 }  // namespace mera::engine
