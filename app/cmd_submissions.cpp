@@ -2,15 +2,18 @@
 // A list by default; one submission with its values, warnings, review state and versions with --id.
 // A report of a period form is known by its period, one of a record form by its record key; the
 // state (submitted, returned, accepted, forwarded, superseded) comes from the workflow events.
+// With --format json|csv|xlsx the reports are written as `mera submit` reads them (issue 17.4).
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 
 #include "commands.hpp"
 #include "mera/dsl/printable.hpp"
 #include "mera/dsl/utf8.hpp"
 #include "mera/engine/review_state.hpp"
+#include "mera/engine/submission_export.hpp"
 #include "mera/storage/database.hpp"
 #include "mera/text/tr.hpp"
 
@@ -64,10 +67,60 @@ int show_one(const storage::Database& db, std::int64_t id) {
   return ok;
 }
 
+std::optional<engine::ExportFormat> export_format(const std::string& name) {
+  if (name == "json") return engine::ExportFormat::json;
+  if (name == "csv") return engine::ExportFormat::csv;
+  if (name == "xlsx") return engine::ExportFormat::xlsx;
+  return std::nullopt;
+}
+
+// The reports as a file to submit: to `output`, to stdout (json, csv), or for a workbook to the
+// name `mera template` would give it; a file written says how to send it back.
+int export_reports(const storage::Database& db, const storage::SubmissionFilter& filter, std::int64_t id, engine::ExportFormat format,
+                   const std::string& output) {
+  engine::ExportMade made = engine::export_submissions(db, {filter, id, format});
+  if (!made.error.empty()) {
+    std::cerr << "mera: " << text::tr("error") << ": " << dsl::printable(made.error, true) << '\n';
+    return input_errors;
+  }
+  std::string out = output.empty() && format == engine::ExportFormat::xlsx ? made.file_name : output;
+  if (out.empty() || out == "-") {
+    std::cout << made.bytes << std::flush;
+    return ok;
+  }
+  std::ofstream file(out, std::ios::binary);
+  file.write(made.bytes.data(), static_cast<std::streamsize>(made.bytes.size()));
+  file.close();
+  if (!file) {
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("cannot write {}", dsl::printable(out, true)) << '\n';
+    return failure;
+  }
+  std::cout << text::tr("{0}: {1} {1:report|reports} as mera submit reads them; fixed, send them back with: mera submit --db {2} --correct {0}",
+                        dsl::printable(out, true), text::count(made.count), dsl::printable(db.path(), true))
+            << '\n';
+  return ok;
+}
+
 }  // namespace
 
-int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id) {
+int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id, const std::string& format,
+                    const std::string& output) {
+  auto exported = export_format(format);
+  if (!exported && format != "table") {
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("unknown format '{}': use table, json, csv or xlsx", dsl::printable(format, true)) << '\n';
+    return failure;
+  }
+  if (exported && filter.all_versions) {
+    std::cerr << "mera: " << text::tr("error") << ": "
+              << text::tr("--all cannot be exported: a file to submit holds one version of each report (the current one, or --id N)") << '\n';
+    return failure;
+  }
+  if (!exported && !output.empty()) {
+    std::cerr << "mera: " << text::tr("error") << ": " << text::tr("-o needs --format json, csv or xlsx") << '\n';
+    return failure;
+  }
   storage::Database db = storage::Database::open(db_path);
+  if (exported) return export_reports(db, filter, id, *exported, output);
   if (id) return show_one(db, id);
   auto list = db.submissions(filter);
   auto states = engine::standings(db, list);

@@ -38,7 +38,10 @@ struct TemplateArgs {
   std::string db, form, unit, period, output;
 };
 int run_template(const TemplateArgs& args);
-int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id);
+// mera submissions (cmd_submissions.cpp): a list, one in full, or with a format (json, csv,
+// xlsx) the reports as `mera submit` reads them (issue 17.4), to `output` or stdout.
+int run_submissions(const std::string& db_path, const storage::SubmissionFilter& filter, std::int64_t id, const std::string& format = "table",
+                    const std::string& output = {});
 
 // mera eval and mera demo (cmd_eval.cpp, cmd_demo.cpp).
 dsl::Date today();

@@ -89,6 +89,10 @@ int main(int argc, char** argv) {
   submissions->add_option("--period", filter.period, "only this period (2021Q1)");
   submissions->add_flag("--all", filter.all_versions, "every version, not only the current one");
   submissions->add_option("--id", id, "show this submission in full");
+  std::string submissions_format = "table", submissions_output;
+  submissions->add_option("--format", submissions_format, "table (for people), or json, csv, xlsx: the reports as mera submit reads them, to fix and send back with --correct")
+      ->capture_default_str();
+  submissions->add_option("-o,--output", submissions_output, "with --format: the file to write (default: stdout; for xlsx FORM_UNIT_PERIOD.xlsx)");
 
   mera::app::DeadlinesArgs deadlines_args;
   auto* deadlines = app.add_subcommand("deadlines", "Due dates of every hop of the route: for one period, or the whole year as a table");
@@ -237,7 +241,7 @@ int main(int argc, char** argv) {
     if (submit->parsed()) return mera::app::run_submit(db, files, user, correct, encoding);
     if (deadlines->parsed()) return mera::app::run_deadlines(deadlines_args);
     if (template_cmd->parsed()) return mera::app::run_template(template_args);
-    if (submissions->parsed()) return mera::app::run_submissions(db, filter, id);
+    if (submissions->parsed()) return mera::app::run_submissions(db, filter, id, submissions_format, submissions_output);
     if (eval->parsed()) return mera::app::run_eval(db, request, format, explain, compare);
     if (publish->parsed()) return mera::app::run_model_publish(db, model, effective, user);
     if (approve->parsed()) return mera::app::run_model_approve(db, revision_id, approver, user);

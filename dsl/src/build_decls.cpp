@@ -99,7 +99,7 @@ DeclNode TreeBuilder::plain_declaration(const Node& n) {
   return drop(n);
 }
 
-// model NAME [LABEL] [extends BASE] { effective DATE }
+// model NAME [LABEL] [extends BASE] { effective DATE [locale NAME] [shift ...] [holidays ...] }
 ModelDecl TreeBuilder::model(const Node& n) {
   ModelDecl m;
   m.span = span(n);
@@ -116,6 +116,13 @@ ModelDecl TreeBuilder::model(const Node& n) {
       }
       m.effective = date(*c->children.at(0));
       m.effective_span = span(*c->children.at(0));
+    } else if (c->is_type<g::locale_clause>()) {
+      if (m.locale) {
+        diags_.error(span(*c), text::tr("the model's locale is given twice"));
+        diags_.note(m.locale->span, text::tr("the first one is here"));
+        continue;
+      }
+      m.locale = ident(*c->children.at(0));
     } else if (c->is_type<g::shift_clause>()) {
       if (m.shift) {
         diags_.error(span(*c), text::tr("'shift to next working day' is given twice"));

@@ -23,10 +23,11 @@ MERA_ERROR(replaceable, MERA_TEXT("expected what to replace: level, enum, form, 
 MERA_ERROR(decl_name, MERA_TEXT("expected a name"));
 MERA_ERROR(base_name, MERA_TEXT("expected the name of the base model after 'extends'"));
 MERA_ERROR(block_open, MERA_TEXT("expected '{'"));
-MERA_ERROR(model_close, MERA_TEXT("expected 'effective DATE', 'shift to next working day', 'holidays DATE, ...' or '}' closing the model"));
+MERA_ERROR(model_close, MERA_TEXT("expected 'effective DATE', 'locale ru', 'shift to next working day', 'holidays DATE, ...' or '}' closing the model"));
 MERA_ERROR(shift_tail, MERA_TEXT("expected 'to next working day' after 'shift'"));
 MERA_ERROR(holiday, MERA_TEXT("expected a holiday's date written as YYYY-MM-DD (or a run of days: 2021-01-01..2021-01-08)"));
 MERA_ERROR(holiday_last, MERA_TEXT("expected the last day of the run written as YYYY-MM-DD after '..'"));
+MERA_ERROR(locale_name, MERA_TEXT("expected the locale's name after 'locale': ru or en"));
 MERA_ERROR(effective_date, MERA_TEXT("expected a date written as YYYY-MM-DD after 'effective'"));
 MERA_ERROR(level_ref, MERA_TEXT("expected a level's name"));
 MERA_ERROR(enum_values, MERA_TEXT("expected the enum's values: a name and an optional label, separated by commas"));

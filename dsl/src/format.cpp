@@ -191,18 +191,20 @@ void Printer::declaration(const Decl& d) {
   }, d.node);
 }
 
-// The members of the model's braces, in source order: effective, shift, holidays.
+// The members of the model's braces, in source order: effective, locale, shift, holidays.
 void Printer::model(const Decl& d, const ModelDecl& m) {
   Offset header = m.extends ? m.extends->span.end : header_end(m.name, m.label);
   open(d, header);
-  std::vector<std::pair<Offset, const HolidaysClause*>> members;  // null: effective or shift
+  std::vector<std::pair<Offset, const HolidaysClause*>> members;  // null: effective, locale or shift
   if (m.effective) members.emplace_back(m.effective_span.begin, nullptr);
+  if (m.locale) members.emplace_back(m.locale->span.begin, nullptr);
   if (m.shift) members.emplace_back(m.shift->begin, nullptr);
   for (const auto& h : m.holidays) members.emplace_back(h.span.begin, &h);
   std::sort(members.begin(), members.end());
   for (const auto& [begin, h] : members) {
     if (h) holidays(*h);
     else if (m.shift && begin == m.shift->begin) leaf(m.shift->begin, m.shift->end, Line{"shift to next working day", {}, kIndent});
+    else if (m.locale && begin == m.locale->span.begin) leaf(m.locale->span.begin, m.locale->span.end, Line{"locale " + m.locale->text, {}, kIndent});
     else leaf(m.effective_span.begin, m.effective_span.end, Line{"effective " + text(m.effective_span), {}, kIndent});
   }
   close(d, m.close);

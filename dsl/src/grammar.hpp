@@ -30,6 +30,7 @@ template <typename Str> struct word : seq<Str, not_at<ident_other>> {};
 MERA_KEYWORD(model, "model");
 MERA_KEYWORD(extends, "extends");
 MERA_KEYWORD(effective, "effective");
+MERA_KEYWORD(locale, "locale");
 MERA_KEYWORD(level, "level");
 MERA_KEYWORD(route, "route");
 MERA_KEYWORD(enum_, "enum");
@@ -180,11 +181,14 @@ struct deadline_close : one<'}'> {};
 struct indicator_close : one<'}'> {};
 struct opt_label : opt<sep, label> {};
 
-// model tomsk "Томская область" [extends base] { effective 2020-06-10 }
+// model tomsk "Томская область" [extends base] { effective 2020-06-10 [locale ru] }
 struct base_name : identifier {};
 struct extends_clause : seq<kw_extends, pad<must<base_name>>> {};
 struct effective_date : date_lit {};
 struct effective_clause : seq<kw_effective, pad<must<effective_date>>> {};
+// locale ru: how the dashboard shows numbers (62,4 %, 1 532); en, the default, 62.4 %, 1532
+struct locale_name : identifier {};
+struct locale_clause : seq<kw_locale, pad<must<locale_name>>> {};
 // shift to next working day: a due date on a weekend or a listed holiday moves forward
 struct shift_tail : seq<kw_to, sep, kw_next, sep, kw_working, sep, kw_day> {};
 struct shift_clause : seq<kw_shift, pad<must<shift_tail>>> {};
@@ -194,7 +198,7 @@ struct holiday_last : date_lit {};
 struct range_dots : string<'.', '.'> {};
 struct holiday : seq<holiday_first, opt<sep, range_dots, pad<must<holiday_last>>>> {};
 struct holidays_clause : seq<kw_holidays, pad<must<holiday>>, star<sep, one<','>, pad<must<holiday>>>> {};
-struct model_member : sor<effective_clause, shift_clause, holidays_clause> {};
+struct model_member : sor<effective_clause, locale_clause, shift_clause, holidays_clause> {};
 struct model_decl : seq<kw_model, pad<must<decl_name>>, opt_label, opt<sep, extends_clause>,
                         pad<must<block_open>>, star<pad<model_member>>, pad<must<model_close>>> {};
 

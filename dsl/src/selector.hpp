@@ -16,7 +16,7 @@ using selector = tao::pegtl::parse_tree::selector<
     tao::pegtl::parse_tree::store_content::on<
         // declarations
         g::model_decl, g::decl_name, g::label, g::extends_clause, g::base_name, g::effective_clause,
-        g::effective_date, g::model_close, g::shift_clause, g::holidays_clause, g::holiday,
+        g::effective_date, g::locale_clause, g::locale_name, g::model_close, g::shift_clause, g::holidays_clause, g::holiday,
         g::holiday_first, g::holiday_last, g::level_decl, g::route_decl, g::level_ref, g::enum_decl,
         g::enum_value, g::enum_value_name, g::enum_close, g::form_decl, g::form_close,
         g::period_clause, g::period_kind, g::record_clause, g::record_key, g::by_clause,

@@ -48,11 +48,12 @@ std::string change(const Pair& p) {
   return p.before->target != p.after->target || p.before->status != p.after->status ? "target" : "";
 }
 
-std::vector<Line> unit_lines(const Dashboard* d, std::size_t unit) {
+// Both sides in the what-if's locale, so that a line differs only when its value does.
+std::vector<Line> unit_lines(const Dashboard* d, std::size_t unit, rules::NumberLocale locale) {
   std::vector<Line> out;
   if (!d || unit >= d->units.size()) return out;
   for (const auto& v : d->units[unit].values)
-    for (auto& l : lines(v)) out.push_back(std::move(l));
+    for (auto& l : lines(v, locale)) out.push_back(std::move(l));
   return out;
 }
 
@@ -71,8 +72,8 @@ std::vector<UnitComparison> compared_units(const DashboardBuilder::Comparison& c
   for (std::size_t u = 0; u < out.size(); ++u) {
     UnitComparison& uc = out[u];
     uc.unit = &c.what_if.units[u].unit;
-    uc.before = unit_lines(before, u);
-    uc.after = unit_lines(&c.what_if, u);
+    uc.before = unit_lines(before, u, c.what_if.revision->model->locale);
+    uc.after = unit_lines(&c.what_if, u, c.what_if.revision->model->locale);
     std::map<std::string, const Line*> old_lines;
     for (const auto& l : uc.before) old_lines.emplace(l.name, &l);
     for (const auto& l : uc.after) {

@@ -21,7 +21,8 @@ struct Line {
   const forms::Value* value = nullptr;
   const forms::Null* empty = nullptr;
 };
-std::vector<Line> lines(const IndicatorValue& v);
+// `locale`: how the numbers are shown (the table: the model's; CSV: en, a machine's).
+std::vector<Line> lines(const IndicatorValue& v, rules::NumberLocale locale = rules::NumberLocale::en);
 
 // "revision 2 (in force from 2021-01-01)", or for a what-if which revision it is and which
 // one is in force.

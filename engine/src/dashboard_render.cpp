@@ -46,7 +46,7 @@ std::string table(const Dashboard& d) {
     out += fmt::format("\n{} «{}» ({})\n", dsl::printable(u.unit.id), dsl::printable(u.unit.name), u.unit.level);
     std::vector<Line> all;
     for (const auto& v : u.values)
-      for (auto& l : lines(v)) all.push_back(std::move(l));
+      for (auto& l : lines(v, d.revision->model->locale)) all.push_back(std::move(l));
     const std::string indicator = text::tr("indicator"), value = text::tr("value"), target = text::tr("target");
     std::size_t label_w = display_width(indicator), value_w = display_width(value), target_w = display_width(target);
     for (const auto& l : all) {

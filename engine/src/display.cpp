@@ -19,12 +19,22 @@ double displayed_number(const rules::Format& format, double value) {
   return y / scale;
 }
 
-std::string display(const rules::Format& format, const forms::Value& value) {
+std::string localized_number(std::string text, rules::NumberLocale locale) {
+  if (locale == rules::NumberLocale::en) return text;
+  std::size_t digits = text.starts_with('-') ? 1 : 0;
+  std::size_t point = text.find('.');
+  if (point == std::string::npos) point = text.size();
+  else text[point] = ',';
+  for (std::size_t at = point; at >= digits + 4; at -= 3) text.insert(at - 3, "\xC2\xA0");
+  return text;
+}
+
+std::string display(const rules::Format& format, const forms::Value& value, rules::NumberLocale locale) {
   if (const auto* n = value.get<forms::Null>()) return text::translate(no_value_words(n->reason));
   if (const auto* b = value.get<forms::Breakdown>()) {
     std::string out;
     for (std::size_t i = 0; i < b->counts.size(); ++i)
-      out += (i > 0 ? ", " : "") + b->enumeration->values[i].name + " " + display(format, b->at(i));
+      out += (i > 0 ? ", " : "") + b->enumeration->values[i].name + " " + display(format, b->at(i), locale);
     return out;
   }
   const double* x = value.get<double>();
@@ -32,7 +42,7 @@ std::string display(const rules::Format& format, const forms::Value& value) {
   int digits = format.kind == rules::Format::Kind::integer ? 0 : format.digits;
   rules::Format f = format;
   f.digits = digits;
-  std::string text = fmt::format("{:.{}f}", displayed_number(f, *x), digits);
+  std::string text = localized_number(fmt::format("{:.{}f}", displayed_number(f, *x), digits), locale);
   return format.kind == rules::Format::Kind::percent ? text + " %" : text;
 }
 
@@ -50,15 +60,15 @@ std::string no_value_words(forms::NoValue reason) {
   return MERA_TEXT("no value");
 }
 
-std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v) {
-  return target_text(indicator, v.target_value);
+std::string target_text(const rules::Indicator& indicator, const IndicatorValue& v, rules::NumberLocale locale) {
+  return target_text(indicator, v.target_value, locale);
 }
 
-std::string target_text(const rules::Indicator& indicator, const forms::Value& target_value) {
+std::string target_text(const rules::Indicator& indicator, const forms::Value& target_value, rules::NumberLocale locale) {
   if (!indicator.target) return {};
   const std::string& op = indicator.target->op;
   std::string sign = op == ">=" ? "≥" : op == "<=" ? "≤" : op;
-  return sign + " " + display(indicator.format, target_value);
+  return sign + " " + display(indicator.format, target_value, locale);
 }
 
 std::string target_words(TargetStatus status) {

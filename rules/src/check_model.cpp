@@ -11,6 +11,7 @@
 #include "checker.hpp"
 #include "removed_names.hpp"
 #include "mera/forms/compile.hpp"
+#include "mera/forms/typecheck.hpp"
 #include "mera/text/tr.hpp"
 
 namespace mera::rules {
@@ -60,6 +61,19 @@ struct Declarations {
   void add(const dsl::AmendDecl&) {}  // likewise
 };
 
+// locale NAME: ru or en; a region's own, else its base's.
+void check_locale(Checker& c, const Declarations& d) {
+  for (auto it = d.models.rbegin(); it != d.models.rend(); ++it) {
+    const auto& locale = (*it)->locale;
+    if (!locale) continue;
+    if (locale->text == "ru") c.model.locale = NumberLocale::ru;
+    else if (locale->text != "en")
+      c.error(locale->span, text::tr("unknown locale '{}': write 'locale ru' (numbers as 62,4 % and 1 532) or 'locale en' (62.4 % and 1532, the default){}",
+                                     locale->text, forms::closest(locale->text, {"ru", "en"})));
+    return;
+  }
+}
+
 void check_header(Checker& c, const Declarations& d, const std::vector<dsl::SourcePtr>& sources) {
   if (d.models.empty()) {
     dsl::Span start{sources.empty() ? nullptr : sources.front().get(), 0, 0};
@@ -75,6 +89,7 @@ void check_header(Checker& c, const Declarations& d, const std::vector<dsl::Sour
     c.model.effective_span = m.effective_span;
   }
   else c.error(m.name.span, text::tr("model '{}' has no effective date: add 'effective YYYY-MM-DD' inside its braces", m.name.text));
+  check_locale(c, d);
   check_calendar(c, m);
 }
 

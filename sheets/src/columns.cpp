@@ -62,12 +62,16 @@ std::vector<Column> form_columns(const forms::Form& form) {
   out.push_back({Column::Kind::unit, "unit", text::tr("Unit (its id)"), true, {}, {}, {}, {}, {}});
   if (form.period != forms::PeriodKind::record)
     out.push_back({Column::Kind::period, "period", text::tr("Period (2023Q1, 2023H1, 2023)"), true, {}, {}, {}, {}, {}});
-  for (const auto& f : form.fields) {
+  for (std::size_t i = 0; i < form.fields.size(); ++i) {
+    const forms::Field& f = form.fields[i];
     if (f.calculated()) continue;
     Column c = field_column(f);
+    c.field = i;
     if (f.type.is(forms::Type::Kind::breakdown) && f.type.enumeration) {
-      for (const auto& v : f.type.enumeration->values) {
+      for (std::size_t k = 0; k < f.type.enumeration->values.size(); ++k) {
+        const auto& v = f.type.enumeration->values[k];
         Column part = c;
+        part.category = k;
         part.name = f.name + "[" + v.name + "]";
         part.label = c.label + ": " + (v.label.empty() ? v.name : v.label);
         out.push_back(std::move(part));

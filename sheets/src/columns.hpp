@@ -21,6 +21,9 @@ struct Column {
   std::string bounds;              // as the model writes them: ">= 0, <= 100"
   std::string when;                // the condition under which the field applies
   std::vector<std::string> choices;  // a category's labels
+  std::size_t field = kNoField;      // the field it shows (its index in form.fields); unit and period have none
+  std::size_t category = kNoField;   // for a breakdown's column, the category's index in its enum
+  static constexpr std::size_t kNoField = static_cast<std::size_t>(-1);
 };
 
 std::vector<Column> form_columns(const forms::Form& form);

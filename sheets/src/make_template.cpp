@@ -133,6 +133,36 @@ void write_meta(Sheets& s, const TemplateRequest& r) {
   }
 }
 
+// One value of a stored report in its cell, as a person would have typed it: a number (a percent
+// as its share, shown as 62%), a date as Excel's date, yes/no as да/нет, a category by its label.
+void write_value(Sheets& s, lxw_row_t row, lxw_col_t col, const Column& c, const forms::Value& v) {
+  if (const auto* b = v.get<forms::Breakdown>()) {
+    if (c.category < b->counts.size() && !b->why_empty(c.category)) worksheet_write_number(s.data, row, col, b->counts[c.category], nullptr);
+  } else if (const double* d = v.get<double>()) {
+    worksheet_write_number(s.data, row, col, *d, c.kind == Column::Kind::percent ? s.percent : nullptr);
+  } else if (const bool* yes = v.get<bool>()) {
+    worksheet_write_string(s.data, row, col, *yes ? "да" : "нет", nullptr);
+  } else if (const auto* date = v.get<dsl::Date>()) {
+    lxw_datetime when{date->year, date->month, date->day, 0, 0, 0};
+    worksheet_write_datetime(s.data, row, col, &when, s.date);
+  } else if (const auto* category = v.get<forms::Category>()) {
+    const auto& value = category->enumeration->values[category->index];
+    worksheet_write_string(s.data, row, col, (value.label.empty() ? value.name : value.label).c_str(), nullptr);
+  } else if (const auto* text = v.get<std::string>()) {
+    worksheet_write_string(s.data, row, col, text->c_str(), s.text);
+  }
+}
+
+void write_report(Sheets& s, lxw_row_t row, const std::vector<Column>& columns, const FilledReport& report) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const Column& c = columns[i];
+    auto col = static_cast<lxw_col_t>(i);
+    if (c.kind == Column::Kind::unit) worksheet_write_string(s.data, row, col, report.unit.c_str(), s.text);
+    else if (c.kind == Column::Kind::period) worksheet_write_string(s.data, row, col, report.period.c_str(), s.text);
+    else if (c.field < report.values.size()) write_value(s, row, col, c, report.values[c.field]);
+  }
+}
+
 void write_book(Sheets& s, const TemplateRequest& r) {
   std::vector<Column> columns = form_columns(*r.form);
   lxw_row_col_options hidden{};
@@ -144,8 +174,9 @@ void write_book(Sheets& s, const TemplateRequest& r) {
     write_column(s, col, columns[i]);
     if (columns[i].kind == Column::Kind::unit && !r.units.empty()) list_validation(s, col, r.units);
     const std::string& given = columns[i].kind == Column::Kind::unit ? r.unit : columns[i].kind == Column::Kind::period ? r.period : std::string();
-    if (!given.empty()) worksheet_write_string(s.data, row_index(kFirstDataRow), col, given.c_str(), s.text);
+    if (!given.empty() && r.reports.empty()) worksheet_write_string(s.data, row_index(kFirstDataRow), col, given.c_str(), s.text);
   }
+  for (std::size_t i = 0; i < r.reports.size(); ++i) write_report(s, row_index(kFirstDataRow + i), columns, r.reports[i]);
   worksheet_freeze_panes(s.data, row_index(kFirstDataRow), 0);
   write_checks(s, *r.form);
   write_meta(s, r);

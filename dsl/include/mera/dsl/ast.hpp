@@ -76,12 +76,13 @@ struct HolidaysClause {        // holidays 2021-01-01..2021-01-08, 2021-02-23
   Span span;
 };
 
-struct ModelDecl {             // model tomsk "Томская область" [extends base] { effective DATE }
+struct ModelDecl {             // model tomsk "Томская область" [extends base] { effective DATE [locale ru] }
   Ident name;
   std::optional<Label> label;
   std::optional<Ident> extends;
   std::optional<Date> effective;
   Span effective_span;
+  std::optional<Ident> locale; // `locale ru`: how numbers are shown
   std::optional<Span> shift;   // `shift to next working day`
   std::vector<HolidaysClause> holidays;
   Span span;

@@ -44,6 +44,11 @@ struct Calendar {
   std::vector<dsl::Date> holidays;  // every listed day, runs expanded, sorted, no duplicates
 };
 
+// How the dashboard's table shows numbers (`locale ru` in the model's header): en, the
+// default, 62.4 % and 1532; ru 62,4 % and 1 532 (a no-break space between thousands). JSON
+// and CSV keep plain machine numbers whatever the locale.
+enum class NumberLocale { en, ru };
+
 struct Format {
   enum class Kind { number, percent, integer };
   Kind kind = Kind::number;
@@ -80,6 +85,7 @@ class Model {
   dsl::Date effective;
   dsl::Span effective_span;       // where the header says it (publishing compares it with --effective)
   Calendar calendar;
+  NumberLocale locale = NumberLocale::en;
   std::vector<Level> levels;      // in route order, bottom first
   std::vector<std::unique_ptr<forms::Enum>> enums;
   std::vector<std::unique_ptr<forms::Form>> forms;
