@@ -105,40 +105,43 @@ BookCell value_cell(const rules::Indicator& ind, const Cell& cell) {
 
 // A period's sheet: units as rows, indicators as columns; the rows above the units give each
 // column's label, name and target.
-sheets::BookSheet period_sheet(const Dashboard& d) {
-  std::vector<Row> rows = export_rows({d});
+sheets::BookSheet period_sheet(const std::vector<Dashboard>& series, const std::vector<Row>& all, std::size_t p) {
+  const Dashboard& d = series[p];
+  std::vector<const Row*> rows;  // those of period p
+  for (const auto& r : all)
+    if (r.cells[p].value) rows.push_back(&r);
   std::vector<const Row*> columns;  // the first unit's lines, and any other unit's not seen yet
   std::map<std::string, std::size_t> column_of;
-  for (const auto& r : rows)
-    if (column_of.try_emplace(r.name, columns.size()).second) columns.push_back(&r);
+  for (const Row* r : rows)
+    if (column_of.try_emplace(r->name, columns.size()).second) columns.push_back(r);
   sheets::BookSheet s{d.period.text(), {}, 3, 2};
   std::vector<BookCell> labels{heading(text::tr("Unit")), heading(text::tr("Unit name"))}, names{heading(""), heading("")},
       targets{heading(text::tr("Target")), heading("")};
   for (const Row* c : columns) {
     labels.push_back(heading(c->label));
     names.push_back(heading(c->name));
-    targets.push_back(heading(c->cells[0].target));
+    targets.push_back(heading(c->cells[p].target));
   }
   s.rows = {labels, names, targets};
   std::map<std::string, std::size_t> row_of;
-  for (const auto& r : rows) {
-    auto [it, fresh] = row_of.try_emplace(r.unit->id, s.rows.size());
+  for (const Row* r : rows) {
+    auto [it, fresh] = row_of.try_emplace(r->unit->id, s.rows.size());
     if (fresh) {
-      s.rows.push_back({heading(r.unit->id), heading(r.unit->name)});
+      s.rows.push_back({heading(r->unit->id), heading(r->unit->name)});
       s.rows.back().resize(2 + columns.size());
     }
-    s.rows[it->second][2 + column_of[r.name]] = value_cell(*r.indicator, r.cells[0]);
+    s.rows[it->second][2 + column_of[r->name]] = value_cell(*r->indicator, r->cells[p]);
   }
   return s;
 }
 
 // The series sheet: a row per unit and indicator, a column per period.
-sheets::BookSheet series_sheet(const std::vector<Dashboard>& series) {
+sheets::BookSheet series_sheet(const std::vector<Dashboard>& series, const std::vector<Row>& rows) {
   sheets::BookSheet s{text::tr("Series"), {}, 1, 4};
   std::vector<BookCell> header{heading(text::tr("Unit")), heading(text::tr("Unit name")), heading(text::tr("Indicator")), heading(text::tr("Name"))};
   for (const auto& d : series) header.push_back(heading(d.period.text()));
   s.rows.push_back(std::move(header));
-  for (const auto& r : export_rows(series)) {
+  for (const auto& r : rows) {
     std::vector<BookCell> row{text_cell(r.unit->id), text_cell(r.unit->name), text_cell(r.label), text_cell(r.name)};
     for (const auto& c : r.cells) row.push_back(value_cell(*r.indicator, c));
     s.rows.push_back(std::move(row));
@@ -170,9 +173,10 @@ std::string excel_csv(const std::vector<Dashboard>& series) {
 }
 
 std::string workbook(const std::vector<Dashboard>& series) {
+  std::vector<Row> rows = export_rows(series);
   std::vector<sheets::BookSheet> sheets;
-  if (series.size() > 1) sheets.push_back(series_sheet(series));
-  for (const auto& d : series) sheets.push_back(period_sheet(d));
+  if (series.size() > 1) sheets.push_back(series_sheet(series, rows));
+  for (std::size_t p = 0; p < series.size(); ++p) sheets.push_back(period_sheet(series, rows, p));
   return sheets::make_dashboard_workbook(sheets);
 }
 

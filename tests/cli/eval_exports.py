@@ -56,11 +56,15 @@ def fail(message):
     sys.exit(1)
 
 
-def same(where, got, want):
+def same(where, got, want, digits=None):
+    """`digits`: the workbook's numbers are written by libxlsxwriter with 16 significant digits
+    (Excel itself keeps 15), so there the JSON's number rounded to 16 digits is what must be read."""
     if want is None:
         if isinstance(got, (int, float)):
             fail(f"{where}: a number {got!r} where JSON has no value")
-    elif isinstance(got, bool) or not isinstance(got, (int, float)) or float(got) != float(want):
+        return
+    expected = float(f"{float(want):.{digits}g}") if digits else float(want)
+    if isinstance(got, bool) or not isinstance(got, (int, float)) or float(got) != expected:
         fail(f"{where}: {got!r}, JSON has {want!r}")
 
 
@@ -76,7 +80,7 @@ def check_period_sheet(sheet, period, want):
                 if row[col] is not None:
                     fail(f"{sheet.title}: {key} is not in the JSON")
                 continue
-            same(f"{sheet.title}!{key}", row[col], want[key])
+            same(f"{sheet.title}!{key}", row[col], want[key], 16)
             seen += 1
     if seen != len(want):
         fail(f"{sheet.title}: {seen} values, the JSON of {period} has {len(want)}")
@@ -98,7 +102,7 @@ def check_xlsx(json_path, book_path):
             for p, got in zip(periods, row[4:]):
                 key = (row[0], row[3])
                 if key in want[p]:
-                    same(f"series {p} {key}", got, want[p][key])
+                    same(f"series {p} {key}", got, want[p][key], 16)
                     count += 1
         if count != sum(len(v) for v in want.values()):
             fail(f"series: {count} values, the JSON has {sum(len(v) for v in want.values())}")
