@@ -34,7 +34,13 @@ std::string workbook_bytes(const std::function<void(lxw_workbook*)>& fill) {
     std::filesystem::remove(path);
     throw std::runtime_error(text::tr("cannot write the workbook: {}", path));
   }
-  fill(book);
+  try {
+    fill(book);
+  } catch (...) {  // nothing left behind: the book's memory, the file
+    workbook_close(book);
+    std::filesystem::remove(path);
+    throw;
+  }
   lxw_error status = workbook_close(book);
   std::string bytes = status == LXW_NO_ERROR ? read_bytes(path) : std::string();
   std::filesystem::remove(path);
