@@ -45,10 +45,11 @@ int run_submissions(const std::string& db_path, const storage::SubmissionFilter&
 
 // mera eval and mera demo (cmd_eval.cpp, cmd_demo.cpp).
 dsl::Date today();
+// `output`: a file to write the dashboard to; empty: the standard output.
 int print_dashboard(const storage::Database& db, const engine::DashboardRequest& request, engine::DashboardFormat format,
-                    const std::string& explain, bool compare = false);
+                    const std::string& explain, bool compare = false, const std::string& output = "");
 int run_eval(const std::string& db_path, const engine::DashboardRequest& request, const std::string& format,
-             const std::string& explain, bool compare);
+             const std::string& explain, bool compare, const std::string& output);
 int run_demo(const std::string& db_path, const std::string& user);
 
 // mera model publish|approve|list|diff (cmd_model.cpp, cmd_model_diff.cpp): issue 6, revisions.

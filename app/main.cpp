@@ -103,13 +103,18 @@ int main(int argc, char** argv) {
   deadlines->add_option("--year", deadlines_args.year, "a whole year as a calendar table: 2021");
 
   mera::engine::DashboardRequest request;
-  std::string format = "table", explain;
+  std::string format = "table", explain, eval_output;
   auto* eval = app.add_subcommand("eval", "Evaluate every indicator for a unit and period (default: the top of the tree, the last complete year)");
   add_db(eval);
   eval->add_option("--unit", request.unit, "the unit (default: the top of the tree)");
   eval->add_flag("--all", request.all_units, "every unit of the tree, top first")->excludes("--unit");
   eval->add_option("--period", request.period, "2021, 2021H1, 2021Q3 or 2021-03, or a range of one kind: 2019..2023, 2021Q1..2022Q4 (default: the last complete year with reports)");
-  eval->add_option("--format", format, "table (for people), json or csv (exact values beside the displayed ones)")->capture_default_str();
+  eval->add_option("--format", format,
+                   "table (for people), json or csv (for machines: exact values beside the displayed ones), csv-excel (for Excel: UTF-8 "
+                   "with a BOM, ';', a decimal comma, a column per period) or xlsx (a workbook: units x indicators, values in the "
+                   "indicators' formats, targets coloured, a sheet of the series for a range; to -o FILE.xlsx or a redirected output)")
+      ->capture_default_str();
+  eval->add_option("-o,--output", eval_output, "write the dashboard to this file instead of the standard output (for xlsx: FILE.xlsx)");
   eval->add_option("--explain", explain, "show how one indicator's value came about: its formula, aggregates, units and submissions");
   bool compare = false;
   auto* eval_revision = eval->add_option("--revision", request.revision,
@@ -242,7 +247,7 @@ int main(int argc, char** argv) {
     if (deadlines->parsed()) return mera::app::run_deadlines(deadlines_args);
     if (template_cmd->parsed()) return mera::app::run_template(template_args);
     if (submissions->parsed()) return mera::app::run_submissions(db, filter, id, submissions_format, submissions_output);
-    if (eval->parsed()) return mera::app::run_eval(db, request, format, explain, compare);
+    if (eval->parsed()) return mera::app::run_eval(db, request, format, explain, compare, eval_output);
     if (publish->parsed()) return mera::app::run_model_publish(db, model, effective, user);
     if (approve->parsed()) return mera::app::run_model_approve(db, revision_id, approver, user);
     if (model_list->parsed()) return mera::app::run_model_list(db);

@@ -229,6 +229,8 @@ std::optional<DashboardFormat> dashboard_format(std::string_view word) {
   if (word == "table") return DashboardFormat::table;
   if (word == "json") return DashboardFormat::json;
   if (word == "csv") return DashboardFormat::csv;
+  if (word == "csv-excel") return DashboardFormat::csv_excel;
+  if (word == "xlsx") return DashboardFormat::xlsx;
   return std::nullopt;
 }
 

@@ -11,6 +11,7 @@
 #include "mera/engine/display.hpp"
 #include "mera/engine/publish.hpp"
 #include "mera/dsl/utf8.hpp"
+#include "dashboard_export.hpp"
 #include "dashboard_lines.hpp"
 #include "mera/text/tr.hpp"
 
@@ -308,11 +309,15 @@ std::string render(const Dashboard& dashboard, DashboardFormat format) {
   switch (format) {
     case DashboardFormat::json: return to_json(dashboard).dump(2) + "\n";
     case DashboardFormat::csv: return csv(dashboard);
+    case DashboardFormat::csv_excel: return excel_csv({dashboard});
+    case DashboardFormat::xlsx: return workbook({dashboard});
     default: return table(dashboard);
   }
 }
 
 std::string render(const std::vector<Dashboard>& series, DashboardFormat format) {
+  if (format == DashboardFormat::csv_excel) return excel_csv(series);
+  if (format == DashboardFormat::xlsx) return workbook(series);
   if (series.size() == 1) return render(series.front(), format);
   std::string out;
   switch (format) {
@@ -327,9 +332,7 @@ std::string render(const std::vector<Dashboard>& series, DashboardFormat format)
         out += out.empty() ? one : one.substr(one.find('\n') + 1);  // the header once
       }
       return out;
-    default:
-      for (const auto& d : series) out += (out.empty() ? "" : "\n") + table(d);
-      return out;
+    default: return series_table(series);
   }
 }
 

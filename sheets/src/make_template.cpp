@@ -4,17 +4,11 @@
 // name, the data sheet's name and the drop-down lists.
 #include "mera/sheets/template.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 
 #include "cell_ref.hpp"
 #include "columns.hpp"
+#include "temp_book.hpp"
 #include "mera/dsl/format.hpp"
 #include "mera/sheets/workbook.hpp"
 #include "mera/text/tr.hpp"
@@ -191,35 +185,20 @@ lxw_format* bold(lxw_workbook* book, bool fill) {
   return f;
 }
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 }  // namespace
 
 std::string make_template(const TemplateRequest& request) {
-  std::string path = (std::filesystem::temp_directory_path() / "mera-template-XXXXXX").string();
-  int fd = mkstemp(path.data());
-  if (fd < 0) throw std::runtime_error(text::tr("cannot make a temporary file for the workbook in {}", std::filesystem::temp_directory_path().string()));
-  close(fd);
-  lxw_workbook* book = workbook_new(path.c_str());
-  Sheets s{book, workbook_add_worksheet(book, kDataSheet), workbook_add_worksheet(book, text::tr("Checks").c_str()),
-           workbook_add_worksheet(book, kMetaSheet), bold(book, false), bold(book, true), workbook_add_format(book),
-           workbook_add_format(book), workbook_add_format(book), workbook_add_format(book)};
-  format_set_num_format(s.date, "dd.mm.yyyy");
-  format_set_num_format(s.percent, "0%");
-  format_set_num_format(s.text, "@");
-  format_set_text_wrap(s.wrap);
-  worksheet_hide(s.meta);
-  write_book(s, request);
-  lxw_error status = workbook_close(book);
-  std::string bytes = status == LXW_NO_ERROR ? read_bytes(path) : std::string();
-  std::filesystem::remove(path);
-  if (status != LXW_NO_ERROR) throw std::runtime_error(text::tr("cannot write the workbook: {}", lxw_strerror(status)));
-  return bytes;
+  return workbook_bytes([&](lxw_workbook* book) {
+    Sheets s{book, workbook_add_worksheet(book, kDataSheet), workbook_add_worksheet(book, text::tr("Checks").c_str()),
+             workbook_add_worksheet(book, kMetaSheet), bold(book, false), bold(book, true), workbook_add_format(book),
+             workbook_add_format(book), workbook_add_format(book), workbook_add_format(book)};
+    format_set_num_format(s.date, "dd.mm.yyyy");
+    format_set_num_format(s.percent, "0%");
+    format_set_num_format(s.text, "@");
+    format_set_text_wrap(s.wrap);
+    worksheet_hide(s.meta);
+    write_book(s, request);
+  });
 }
 
 std::string template_file_name(const TemplateRequest& request) {

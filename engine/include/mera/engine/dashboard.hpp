@@ -88,12 +88,17 @@ struct DashboardBuilder::Comparison {
   Dashboard what_if;
 };
 
-enum class DashboardFormat { table, json, csv };
+// csv is for machines (`,`, a decimal point, a row per unit, period and indicator); csv_excel
+// (`csv-excel`) and xlsx are for spreadsheets: see render below.
+enum class DashboardFormat { table, json, csv, csv_excel, xlsx };
 std::optional<DashboardFormat> dashboard_format(std::string_view word);
 
 std::string render(const Dashboard& dashboard, DashboardFormat format);
-// Several periods: the tables one after another, one CSV (one header, a row per unit, period
-// and indicator), a JSON array of the periods' documents.
+// Several periods: a table per unit with a column per period, one CSV (one header, a row per unit, period
+// and indicator), a JSON array of the periods' documents. csv_excel: UTF-8 with a BOM, `;`, a
+// decimal comma, a row per unit and indicator and a column per period; xlsx: the workbook's
+// bytes, a sheet of the series (a column per period) and a sheet per period (units as rows,
+// indicators as columns), values as numbers in the indicator's format, status coloured.
 std::string render(const std::vector<Dashboard>& series, DashboardFormat format);
 std::string render(const DashboardBuilder::Comparison& comparison, DashboardFormat format);
 std::string render(const Explanation& explanation, const Dashboard& context);
